@@ -38,7 +38,9 @@ class ManualClock final : public Clock {
 std::chrono::seconds berlin_utc_offset(TimePoint t);
 // The calendar date in Europe/Berlin at `t`.
 Date berlin_date(TimePoint t);
-inline Date today(const Clock& clock) { return berlin_date(clock.now()); }
+inline Date today(const Clock& clock) {
+  return berlin_date(clock.now());
+}
 
 // A UTC time as RFC 3339 with seconds: "2026-11-23T11:32:30Z".
 std::string to_rfc3339(TimePoint t);

@@ -36,8 +36,8 @@ std::expected<Date, std::string> Date::parse(std::string_view text) {
 }
 
 Date Date::from_days(std::int64_t days_since_epoch) {
-  return Date(std::chrono::year_month_day{
-      std::chrono::sys_days{std::chrono::days{days_since_epoch}}});
+  return Date(
+      std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days_since_epoch}}});
 }
 
 std::int64_t Date::days_since_epoch() const {
@@ -48,7 +48,9 @@ unsigned Date::iso_weekday() const {
   return std::chrono::weekday{std::chrono::sys_days{m_ymd}}.iso_encoding();
 }
 
-Date Date::plus_days(std::int64_t days) const { return from_days(days_since_epoch() + days); }
+Date Date::plus_days(std::int64_t days) const {
+  return from_days(days_since_epoch() + days);
+}
 
 std::int64_t Date::days_since(Date earlier) const {
   return days_since_epoch() - earlier.days_since_epoch();

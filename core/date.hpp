@@ -30,7 +30,9 @@ class Date {
   std::int64_t days_since(Date earlier) const;
   std::string to_string() const;
 
-  auto operator<=>(const Date& other) const { return days_since_epoch() <=> other.days_since_epoch(); }
+  auto operator<=>(const Date& other) const {
+    return days_since_epoch() <=> other.days_since_epoch();
+  }
   bool operator==(const Date& other) const { return m_ymd == other.m_ymd; }
 
  private:

@@ -8,11 +8,14 @@ namespace {
 
 constexpr std::int64_t k_max = std::numeric_limits<std::int64_t>::max();
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string quoted(std::string_view text) {
   std::string out = "\"";
-  for (char c : text.substr(0, 40)) out += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
+  for (char c : text.substr(0, 40))
+    out += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
   if (text.size() > 40) out += "...";
   return out + "\"";
 }
@@ -118,8 +121,8 @@ std::expected<Money, std::string> Money::parse_decimal(std::string_view text, ch
 std::string Money::to_string() const {
   const bool negative = m_cents < 0;
   // Work in unsigned so that INT64_MIN prints correctly.
-  const std::uint64_t abs = negative ? 0 - static_cast<std::uint64_t>(m_cents)
-                                     : static_cast<std::uint64_t>(m_cents);
+  const std::uint64_t abs =
+      negative ? 0 - static_cast<std::uint64_t>(m_cents) : static_cast<std::uint64_t>(m_cents);
   std::string frac = std::to_string(abs % 100);
   if (frac.size() < 2) frac.insert(0, "0");
   return (negative ? "-" : "") + std::to_string(abs / 100) + "." + frac;

@@ -20,9 +20,15 @@ enum class DepositStatus {
 };
 
 inline constexpr DepositStatus k_all_statuses[] = {
-    DepositStatus::closed,  DepositStatus::credentials_invalid, DepositStatus::ended_with_balance,
-    DepositStatus::ending,  DepositStatus::waiting,             DepositStatus::faulty,
-    DepositStatus::exported, DepositStatus::stale,              DepositStatus::active,
+    DepositStatus::closed,
+    DepositStatus::credentials_invalid,
+    DepositStatus::ended_with_balance,
+    DepositStatus::ending,
+    DepositStatus::waiting,
+    DepositStatus::faulty,
+    DepositStatus::exported,
+    DepositStatus::stale,
+    DepositStatus::active,
 };
 
 std::string_view to_string(DepositStatus s);

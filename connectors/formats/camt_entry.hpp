@@ -1,0 +1,11 @@
+#pragma once
+// One camt <Ntry> element into the model: amount, status, dates, references, bank
+// transaction code and every TxDtls of every NtryDtls as its own transaction.
+
+#include "connectors/formats/camt_xml.hpp"
+
+namespace kaution::formats::camt {
+
+ElementResult<Entry> read_entry(pugi::xml_node ntry);
+
+}  // namespace kaution::formats::camt

@@ -1,0 +1,96 @@
+// kautiond: the daemon. Thin: parses the command line and hands over to Daemon.
+
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "config/load.hpp"
+#include "core/redact.hpp"
+#include "daemon/app.hpp"
+#include "daemon/logging.hpp"
+#include "daemon/summary.hpp"
+#include "daemon/version.hpp"
+
+namespace {
+
+using namespace kaution;
+
+constexpr int k_exit_ok = 0;
+constexpr int k_exit_failure = 1;
+constexpr int k_exit_config = 2;
+
+void register_secrets(const Config& config) {
+  Redactor& redactor = Redactor::global();
+  for (const ApiToken& t : config.api.tokens)
+    redactor.add_secret(t.token.value.reveal());
+  for (const AccessConfig& a : config.accesses)
+    if (a.password) redactor.add_secret(a.password->value.reveal());
+  if (config.ledger.webhook) redactor.add_secret(config.ledger.webhook->secret.value.reveal());
+}
+
+int check_config(const std::string& path) {
+  auto loaded = load_config_file(path, SecretEnvironment::from_process());
+  if (!loaded) {
+    std::cerr << path << ": " << loaded.error().size() << " error(s)\n";
+    for (const ConfigError& e : loaded.error())
+      std::cerr << "  " << format(e) << "\n";
+    return k_exit_config;
+  }
+  std::cout << path << ": " << summarize(*loaded) << "\n";
+  return k_exit_ok;
+}
+
+int run_daemon(const std::string& path, bool once) {
+  auto loaded = load_config_file(path, SecretEnvironment::from_process());
+  if (!loaded) {
+    for (const ConfigError& e : loaded.error())
+      std::cerr << path << ": " << format(e) << "\n";
+    return k_exit_config;
+  }
+  register_secrets(*loaded);
+  setup_logging(loaded->log.level, loaded->log.format);
+  SignalWaiter signals;  // before any thread starts
+  SystemClock clock;
+  try {
+    Daemon daemon(path, std::move(*loaded), clock);
+    if (once) {
+      daemon.run_cycle();
+      std::cout << render_status_summary(daemon.store());
+      return k_exit_ok;
+    }
+    const int code = daemon.run(signals);
+    spdlog::info("STOPPED cleanly");
+    return code;
+  } catch (const std::exception& e) {
+    spdlog::critical("FATAL {}", e.what());
+    return k_exit_failure;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kautiond - rent deposit bank synchronisation daemon"};
+  std::string config_path;
+  std::string check_path;
+  bool once = false;
+  bool version = false;
+  app.add_option("-c,--config", config_path, "Config file (JSON with comments)");
+  app.add_option("--check-config", check_path,
+                 "Check the config file and exit: 0 valid, 2 invalid (every error listed)");
+  app.add_flag("--once", once, "Run one full cycle, print the status summary and exit");
+  app.add_flag("--version", version, "Print the version and exit");
+  CLI11_PARSE(app, argc, argv);
+
+  if (version) {
+    std::cout << "kautiond " << KAUTION_VERSION << "\n";
+    return k_exit_ok;
+  }
+  if (!check_path.empty()) return check_config(check_path);
+  if (config_path.empty()) {
+    std::cerr << "kautiond: --config FILE is required (see --help)\n";
+    return k_exit_config;
+  }
+  return run_daemon(config_path, once);
+}

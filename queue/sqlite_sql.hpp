@@ -1,0 +1,538 @@
+#pragma once
+// All SQL of the SQLite store, in one place: the schema migrations and every statement the
+// store runs, each with a name that appears in error messages.
+//
+// Representation: instants are INTEGER unix seconds (UTC); dates TEXT "YYYY-MM-DD"; money
+// INTEGER cents; flags INTEGER 0/1. Tables are STRICT, so SQLite refuses any other type.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+
+#include "queue/sqlite_db.hpp"
+
+namespace kaution::sql {
+
+using sqlite::Sql;
+
+// Concatenates SQL fragments at compile time, so that shared parts are written once.
+template <std::size_t... N>
+consteval auto join(const char (&... parts)[N]) {
+  std::array<char, (N + ...) - sizeof...(N) + 1> out{};
+  std::size_t at = 0;
+  auto append = [&](const char* part, std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i)
+      out[at++] = part[i];
+  };
+  (append(parts, N - 1), ...);
+  return out;
+}
+
+// ---- identity and schema version ------------------------------------------------------------
+
+// PRAGMA application_id of every kautiond store: "KAUT".
+inline constexpr std::int64_t k_application_id = 0x4B415554;
+
+// Ordered migrations: step N takes the schema from user_version N-1 to N. Never edit a
+// released step; append one, with a comment on the format change.
+struct Migration {
+  std::int64_t version;
+  Sql script;
+};
+
+inline constexpr Migration k_migrations[] = {
+    // 1: the initial format — deposits (master data as JSON + query columns), export queue,
+    //    bank state and rejections, bookings with their feed sequence, balances, cursors,
+    //    access state, status with history, and the exchange log.
+    {1, {"migration_1", R"sql(
+CREATE TABLE deposits (
+  deposit_id         TEXT PRIMARY KEY NOT NULL CHECK (length(deposit_id) BETWEEN 1 AND 64),
+  master_json        TEXT NOT NULL,
+  content_hash       TEXT NOT NULL,
+  rental_contract_no TEXT NOT NULL,
+  connector          TEXT NOT NULL,
+  access             TEXT NOT NULL,
+  valid_from         TEXT,
+  valid_until        TEXT,
+  agreed_cents       INTEGER NOT NULL,
+  virtual_iban       TEXT,
+  trust_account      TEXT,
+  tenant_name        TEXT NOT NULL,
+  tenant_search      TEXT NOT NULL,
+  created_at         INTEGER NOT NULL,
+  updated_at         INTEGER NOT NULL,
+  closed             INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
+  closed_at          INTEGER,
+  closed_by          TEXT
+) STRICT;
+CREATE INDEX deposits_by_access ON deposits (connector, access);
+CREATE INDEX deposits_by_contract ON deposits (rental_contract_no);
+CREATE INDEX deposits_by_virtual_iban ON deposits (virtual_iban);
+
+CREATE TABLE export_queue (
+  deposit_id       TEXT PRIMARY KEY NOT NULL REFERENCES deposits ON DELETE CASCADE,
+  content_hash     TEXT NOT NULL,
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at  INTEGER,
+  last_error       TEXT,
+  last_error_class TEXT,
+  enqueued_at      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX export_queue_due ON export_queue (next_attempt_at)
+  WHERE next_attempt_at IS NOT NULL;
+
+CREATE TABLE bank_state (
+  deposit_id        TEXT PRIMARY KEY NOT NULL REFERENCES deposits ON DELETE CASCADE,
+  bank_ref          TEXT,
+  last_export_ok_at INTEGER,
+  exported_hash     TEXT,
+  last_import_ok_at INTEGER,
+  balance_cents     INTEGER,
+  balance_date      TEXT,
+  export_rejected   INTEGER NOT NULL DEFAULT 0 CHECK (export_rejected IN (0, 1)),
+  retries_exhausted INTEGER NOT NULL DEFAULT 0 CHECK (retries_exhausted IN (0, 1))
+) STRICT;
+
+CREATE TABLE export_rejections (
+  deposit_id TEXT NOT NULL REFERENCES deposits ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  field      TEXT NOT NULL,
+  code       TEXT NOT NULL,
+  message    TEXT NOT NULL,
+  PRIMARY KEY (deposit_id, position)
+) STRICT;
+
+CREATE TABLE feed_sequence (
+  name  TEXT PRIMARY KEY NOT NULL,
+  value INTEGER NOT NULL
+) STRICT;
+INSERT INTO feed_sequence (name, value) VALUES ('bookings', 0);
+
+CREATE TABLE bookings (
+  booking_id        TEXT PRIMARY KEY NOT NULL,
+  connector         TEXT NOT NULL,
+  access            TEXT NOT NULL,
+  bank_ref          TEXT NOT NULL,
+  seq               INTEGER NOT NULL UNIQUE,
+  booking_date      TEXT NOT NULL,
+  value_date        TEXT,
+  amount_cents      INTEGER NOT NULL,
+  kind              TEXT NOT NULL CHECK (kind IN ('payment_in', 'interest', 'withholding_tax',
+                      'solidarity_surcharge', 'church_tax', 'payout', 'fee', 'reversal', 'other')),
+  counterparty_name TEXT,
+  counterparty_iban TEXT,
+  remittance        TEXT NOT NULL,
+  account           TEXT NOT NULL,
+  deposit_id        TEXT REFERENCES deposits,
+  assigned_by       TEXT,
+  assigned_at       INTEGER,
+  imported_at       INTEGER NOT NULL,
+  UNIQUE (connector, access, bank_ref)
+) STRICT;
+CREATE INDEX bookings_by_deposit ON bookings (deposit_id);
+CREATE INDEX bookings_unassigned ON bookings (connector, access, account, booking_date)
+  WHERE deposit_id IS NULL;
+
+CREATE TABLE balances (
+  deposit_id TEXT NOT NULL REFERENCES deposits ON DELETE CASCADE,
+  source     TEXT NOT NULL,
+  date       TEXT NOT NULL,
+  cents      INTEGER NOT NULL,
+  PRIMARY KEY (deposit_id, source, date)
+) STRICT;
+
+CREATE TABLE cursors (
+  access     TEXT PRIMARY KEY NOT NULL,
+  cursor     TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE access_state (
+  access              TEXT PRIMARY KEY NOT NULL,
+  credentials_refused INTEGER NOT NULL DEFAULT 0 CHECK (credentials_refused IN (0, 1)),
+  refused_since       INTEGER,
+  refused_message     TEXT,
+  last_export_ok_at   INTEGER,
+  last_import_ok_at   INTEGER
+) STRICT;
+
+CREATE TABLE deposit_status (
+  deposit_id TEXT PRIMARY KEY NOT NULL REFERENCES deposits ON DELETE CASCADE,
+  status     TEXT NOT NULL,
+  since      INTEGER NOT NULL,
+  reason     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE status_history (
+  id         INTEGER PRIMARY KEY,
+  deposit_id TEXT NOT NULL REFERENCES deposits ON DELETE CASCADE,
+  at         INTEGER NOT NULL,
+  old_status TEXT,
+  new_status TEXT NOT NULL,
+  reason     TEXT NOT NULL
+) STRICT;
+CREATE INDEX status_history_by_deposit ON status_history (deposit_id, at);
+
+CREATE TABLE exchanges (
+  id          INTEGER PRIMARY KEY,
+  at          INTEGER NOT NULL,
+  deposit_id  TEXT REFERENCES deposits ON DELETE SET NULL,
+  access      TEXT NOT NULL,
+  method      TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  http_status INTEGER,
+  duration_ms INTEGER NOT NULL,
+  bytes       INTEGER NOT NULL,
+  request_id  TEXT
+) STRICT;
+CREATE INDEX exchanges_by_deposit ON exchanges (deposit_id, at);
+CREATE INDEX exchanges_by_access ON exchanges (access, at);
+)sql"}},
+};
+
+inline constexpr std::int64_t k_schema_version = std::size(k_migrations);
+
+consteval bool migrations_in_order() {
+  for (std::size_t i = 0; i < std::size(k_migrations); ++i)
+    if (k_migrations[i].version != static_cast<std::int64_t>(i) + 1) return false;
+  return true;
+}
+static_assert(migrations_in_order(), "migration N must be at position N");
+
+// Followed by the number; pragmas take no bound parameters.
+inline constexpr char k_set_user_version_prefix[] = "PRAGMA user_version = ";
+inline constexpr char k_set_application_id_prefix[] = "PRAGMA application_id = ";
+
+// ---- connection set-up ----------------------------------------------------------------------
+
+inline constexpr Sql k_application_id_get{"read_application_id", "PRAGMA application_id"};
+inline constexpr Sql k_user_version_get{"read_user_version", "PRAGMA user_version"};
+inline constexpr Sql k_schema_object_count{"count_schema_objects",
+                                           "SELECT count(*) FROM sqlite_schema"};
+inline constexpr Sql k_journal_mode_wal{"set_journal_mode", "PRAGMA journal_mode = WAL"};
+inline constexpr Sql k_synchronous_full{"set_synchronous", "PRAGMA synchronous = FULL"};
+inline constexpr Sql k_foreign_keys_on{"set_foreign_keys", "PRAGMA foreign_keys = ON"};
+inline constexpr Sql k_journal_mode_get{"read_journal_mode", "PRAGMA journal_mode"};
+inline constexpr Sql k_synchronous_get{"read_synchronous", "PRAGMA synchronous"};
+inline constexpr Sql k_foreign_keys_get{"read_foreign_keys", "PRAGMA foreign_keys"};
+inline constexpr Sql k_busy_timeout_get{"read_busy_timeout", "PRAGMA busy_timeout"};
+
+// ---- transactions ---------------------------------------------------------------------------
+
+inline constexpr Sql k_begin{"begin", "BEGIN IMMEDIATE"};
+inline constexpr Sql k_commit{"commit", "COMMIT"};
+inline constexpr Sql k_rollback{"rollback", "ROLLBACK"};
+inline constexpr Sql k_savepoint{"savepoint", "SAVEPOINT nested"};
+inline constexpr Sql k_release{"release", "RELEASE nested"};
+inline constexpr Sql k_rollback_nested{"rollback_nested", "ROLLBACK TO nested; RELEASE nested"};
+
+// ---- deposits -------------------------------------------------------------------------------
+
+inline constexpr Sql k_deposit_hash{"deposit_hash",
+                                    "SELECT content_hash FROM deposits WHERE deposit_id = :id"};
+
+// Insert and update take the same parameters.
+inline constexpr Sql k_deposit_insert{"deposit_insert", R"sql(
+INSERT INTO deposits (deposit_id, master_json, content_hash, rental_contract_no, connector, access,
+                      valid_from, valid_until, agreed_cents, virtual_iban, trust_account,
+                      tenant_name, tenant_search, created_at, updated_at)
+VALUES (:id, :json, :hash, :contract, :connector, :access, :valid_from, :valid_until, :agreed,
+        :virtual_iban, :trust_account, :tenant, :tenant_search, :now, :now))sql"};
+
+inline constexpr Sql k_deposit_update{"deposit_update", R"sql(
+UPDATE deposits SET master_json = :json, content_hash = :hash, rental_contract_no = :contract,
+  connector = :connector, access = :access, valid_from = :valid_from, valid_until = :valid_until,
+  agreed_cents = :agreed, virtual_iban = :virtual_iban, trust_account = :trust_account,
+  tenant_name = :tenant, tenant_search = :tenant_search, updated_at = :now
+WHERE deposit_id = :id)sql"};
+
+inline constexpr Sql k_bank_state_insert{"bank_state_insert",
+                                         "INSERT INTO bank_state (deposit_id) VALUES (:id)"};
+
+inline constexpr Sql k_deposit_exists{"deposit_exists",
+                                      "SELECT count(*) FROM deposits WHERE deposit_id = :id"};
+
+inline constexpr Sql k_deposit_booking_count{
+    "deposit_booking_count", "SELECT count(*) FROM bookings WHERE deposit_id = :id"};
+
+inline constexpr Sql k_deposit_delete{"deposit_delete",
+                                      "DELETE FROM deposits WHERE deposit_id = :id"};
+
+inline constexpr Sql k_deposit_close{"deposit_close", R"sql(
+UPDATE deposits SET closed = 1, closed_at = :now, closed_by = :by, updated_at = :now
+WHERE deposit_id = :id AND closed = 0)sql"};
+
+// Columns read by read_stored_deposit (queue/sqlite_store_detail.cpp), in this order.
+inline constexpr char k_deposit_select[] = R"sql(
+SELECT d.deposit_id, d.master_json, d.content_hash, d.rental_contract_no, d.connector, d.access,
+       d.valid_from, d.valid_until, d.agreed_cents, d.virtual_iban, d.trust_account,
+       d.tenant_name, d.created_at, d.updated_at, d.closed, d.closed_at, d.closed_by,
+       s.status, s.since, s.reason,
+       b.bank_ref, b.last_export_ok_at, b.exported_hash, b.last_import_ok_at, b.balance_cents,
+       b.balance_date, b.export_rejected, b.retries_exhausted,
+       q.content_hash, q.attempts, q.next_attempt_at, q.last_error, q.last_error_class,
+       q.enqueued_at
+FROM deposits d
+LEFT JOIN deposit_status s ON s.deposit_id = d.deposit_id
+LEFT JOIN bank_state b ON b.deposit_id = d.deposit_id
+LEFT JOIN export_queue q ON q.deposit_id = d.deposit_id
+)sql";
+
+// The filters of list_deposits; a NULL parameter means "any".
+inline constexpr char k_deposit_filter[] = R"sql(
+WHERE (:status IS NULL OR s.status = :status)
+  AND (:connector IS NULL OR d.connector = :connector)
+  AND (:access IS NULL OR d.access = :access)
+  AND (:closed IS NULL OR d.closed = :closed)
+  AND (:name_pattern IS NULL
+       OR d.tenant_search LIKE :name_pattern ESCAPE '\'
+       OR d.virtual_iban LIKE :iban_pattern ESCAPE '\'
+       OR d.trust_account LIKE :iban_pattern ESCAPE '\')
+)sql";
+
+inline constexpr auto k_deposit_get_text = join(k_deposit_select, "WHERE d.deposit_id = :id");
+inline constexpr Sql k_deposit_get{"deposit_get", k_deposit_get_text.data()};
+
+inline constexpr auto k_deposit_list_text =
+    join(k_deposit_select, k_deposit_filter, "ORDER BY d.deposit_id LIMIT :limit OFFSET :offset");
+inline constexpr Sql k_deposit_list{"deposit_list", k_deposit_list_text.data()};
+
+inline constexpr auto k_deposit_count_text = join(
+    "SELECT count(*) FROM deposits d "
+    "LEFT JOIN deposit_status s ON s.deposit_id = d.deposit_id",
+    k_deposit_filter);
+inline constexpr Sql k_deposit_count{"deposit_count", k_deposit_count_text.data()};
+
+inline constexpr Sql k_rejections_get{"rejections_get", R"sql(
+SELECT field, code, message FROM export_rejections WHERE deposit_id = :id ORDER BY position)sql"};
+
+// ---- export queue ---------------------------------------------------------------------------
+
+// (Re)queues the deposit's current data, due now, unless it is closed.
+inline constexpr Sql k_export_enqueue{"export_enqueue", R"sql(
+INSERT INTO export_queue (deposit_id, content_hash, attempts, next_attempt_at, enqueued_at)
+SELECT deposit_id, content_hash, 0, :now, :now FROM deposits WHERE deposit_id = :id AND closed = 0
+ON CONFLICT (deposit_id) DO UPDATE SET content_hash = excluded.content_hash, attempts = 0,
+  next_attempt_at = excluded.next_attempt_at, last_error = NULL, last_error_class = NULL,
+  enqueued_at = excluded.enqueued_at)sql"};
+
+inline constexpr Sql k_export_clear_failure{"export_clear_failure", R"sql(
+UPDATE bank_state SET export_rejected = 0, retries_exhausted = 0 WHERE deposit_id = :id)sql"};
+
+inline constexpr Sql k_rejections_delete{"rejections_delete",
+                                         "DELETE FROM export_rejections WHERE deposit_id = :id"};
+
+inline constexpr Sql k_rejection_insert{"rejection_insert", R"sql(
+INSERT INTO export_rejections (deposit_id, position, field, code, message)
+VALUES (:id, :position, :field, :code, :message))sql"};
+
+inline constexpr Sql k_export_dequeue_all{"export_dequeue_all",
+                                          "DELETE FROM export_queue WHERE deposit_id = :id"};
+
+// Columns read by read_export_job, in this order.
+inline constexpr Sql k_export_due{"export_due", R"sql(
+SELECT q.deposit_id, d.connector, d.access, d.master_json, b.bank_ref,
+       q.content_hash, q.attempts, q.next_attempt_at, q.last_error, q.last_error_class,
+       q.enqueued_at
+FROM export_queue q
+JOIN deposits d ON d.deposit_id = q.deposit_id
+LEFT JOIN bank_state b ON b.deposit_id = q.deposit_id
+LEFT JOIN access_state a ON a.access = d.access
+WHERE q.next_attempt_at IS NOT NULL AND q.next_attempt_at <= :now AND d.closed = 0
+  AND coalesce(a.credentials_refused, 0) = 0
+ORDER BY q.next_attempt_at, q.enqueued_at, q.deposit_id
+LIMIT :limit)sql"};
+
+inline constexpr Sql k_export_queued_hash{
+    "export_queued_hash", "SELECT content_hash FROM export_queue WHERE deposit_id = :id"};
+
+inline constexpr Sql k_export_dequeue{
+    "export_dequeue", "DELETE FROM export_queue WHERE deposit_id = :id AND content_hash = :hash"};
+
+inline constexpr Sql k_bank_export_ok{"bank_export_ok", R"sql(
+UPDATE bank_state SET bank_ref = :bank_ref, last_export_ok_at = :now, exported_hash = :hash
+WHERE deposit_id = :id)sql"};
+
+inline constexpr Sql k_access_export_ok{"access_export_ok", R"sql(
+INSERT INTO access_state (access, last_export_ok_at)
+SELECT access, :now FROM deposits WHERE deposit_id = :id
+ON CONFLICT (access) DO UPDATE SET last_export_ok_at = excluded.last_export_ok_at)sql"};
+
+inline constexpr Sql k_export_failed{"export_failed", R"sql(
+UPDATE export_queue SET attempts = attempts + 1, next_attempt_at = :next, last_error = :message,
+  last_error_class = :class
+WHERE deposit_id = :id AND content_hash = :hash)sql"};
+
+inline constexpr Sql k_export_park{"export_park", R"sql(
+UPDATE bank_state SET export_rejected = :rejected, retries_exhausted = :exhausted
+WHERE deposit_id = :id)sql"};
+
+// ---- accesses -------------------------------------------------------------------------------
+
+inline constexpr char k_access_select[] = R"sql(
+SELECT access, credentials_refused, refused_since, refused_message, last_export_ok_at,
+       last_import_ok_at
+FROM access_state
+)sql";
+
+inline constexpr auto k_access_get_text = join(k_access_select, "WHERE access = :access");
+inline constexpr Sql k_access_get{"access_get", k_access_get_text.data()};
+
+inline constexpr auto k_access_list_text = join(k_access_select, "ORDER BY access");
+inline constexpr Sql k_access_list{"access_list", k_access_list_text.data()};
+
+inline constexpr Sql k_access_refused{"access_refused", R"sql(
+INSERT INTO access_state (access, credentials_refused, refused_since, refused_message)
+VALUES (:access, 1, :now, :message)
+ON CONFLICT (access) DO UPDATE SET credentials_refused = 1,
+  refused_since = CASE WHEN access_state.credentials_refused = 1
+                       THEN access_state.refused_since ELSE excluded.refused_since END,
+  refused_message = excluded.refused_message)sql"};
+
+inline constexpr Sql k_access_refusal_clear{"access_refusal_clear", R"sql(
+UPDATE access_state SET credentials_refused = 0, refused_since = NULL, refused_message = NULL
+WHERE access = :access)sql"};
+
+inline constexpr Sql k_access_import_ok{"access_import_ok", R"sql(
+INSERT INTO access_state (access, last_import_ok_at) VALUES (:access, :now)
+ON CONFLICT (access) DO UPDATE SET last_import_ok_at = excluded.last_import_ok_at)sql"};
+
+inline constexpr Sql k_cursor_get{"cursor_get",
+                                  "SELECT cursor FROM cursors WHERE access = :access"};
+
+inline constexpr Sql k_cursor_set{"cursor_set", R"sql(
+INSERT INTO cursors (access, cursor, updated_at) VALUES (:access, :cursor, :now)
+ON CONFLICT (access) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at)sql"};
+
+// ---- bookings and balances ------------------------------------------------------------------
+
+inline constexpr Sql k_feed_next_seq{"feed_next_seq", R"sql(
+UPDATE feed_sequence SET value = value + 1 WHERE name = 'bookings' RETURNING value)sql"};
+
+inline constexpr Sql k_booking_known{"booking_known", R"sql(
+SELECT count(*) FROM bookings
+WHERE connector = :connector AND access = :access AND bank_ref = :bank_ref)sql"};
+
+inline constexpr Sql k_booking_insert{"booking_insert", R"sql(
+INSERT INTO bookings (booking_id, connector, access, bank_ref, seq, booking_date, value_date,
+                      amount_cents, kind, counterparty_name, counterparty_iban, remittance,
+                      account, deposit_id, assigned_by, assigned_at, imported_at)
+VALUES (:booking_id, :connector, :access, :bank_ref, :seq, :booking_date, :value_date, :amount,
+        :kind, :counterparty_name, :counterparty_iban, :remittance, :account, :deposit_id,
+        :assigned_by, :assigned_at, :now))sql"};
+
+inline constexpr Sql k_balance_insert{"balance_insert", R"sql(
+INSERT INTO balances (deposit_id, source, date, cents) VALUES (:id, :source, :date, :cents)
+ON CONFLICT (deposit_id, source, date) DO UPDATE SET cents = excluded.cents)sql"};
+
+// The latest balance wins; an older date only counts as an import.
+inline constexpr Sql k_bank_balance{"bank_balance", R"sql(
+UPDATE bank_state SET
+  balance_cents = CASE WHEN balance_date IS NULL OR balance_date <= :date
+                       THEN :cents ELSE balance_cents END,
+  balance_date = CASE WHEN balance_date IS NULL OR balance_date <= :date
+                      THEN :date ELSE balance_date END,
+  last_import_ok_at = :now
+WHERE deposit_id = :id)sql"};
+
+// Columns read by read_booking, in this order.
+inline constexpr char k_booking_columns[] = R"sql(
+booking_id, seq, connector, access, bank_ref, booking_date, value_date, amount_cents, kind,
+counterparty_name, counterparty_iban, remittance, account, deposit_id, assigned_by, assigned_at,
+imported_at
+)sql";
+
+inline constexpr auto k_bookings_after_text = join(
+    "SELECT ", k_booking_columns, "FROM bookings WHERE seq > :after ORDER BY seq LIMIT :limit");
+inline constexpr Sql k_bookings_after{"bookings_after", k_bookings_after_text.data()};
+
+inline constexpr Sql k_unassigned_groups{"unassigned_groups", R"sql(
+SELECT connector, access, account, count(*), sum(amount_cents)
+FROM bookings WHERE deposit_id IS NULL
+GROUP BY connector, access, account
+ORDER BY connector, access, account)sql"};
+
+inline constexpr auto k_unassigned_oldest_text =
+    join("SELECT ", k_booking_columns, "FROM (SELECT *, row_number() OVER (",
+         "PARTITION BY connector, access, account ORDER BY booking_date, seq) AS position ",
+         "FROM bookings WHERE deposit_id IS NULL) WHERE position <= :limit ",
+         "ORDER BY connector, access, account, booking_date, seq");
+inline constexpr Sql k_unassigned_oldest{"unassigned_oldest", k_unassigned_oldest_text.data()};
+
+inline constexpr Sql k_booking_assignment{
+    "booking_assignment", "SELECT deposit_id FROM bookings WHERE booking_id = :booking_id"};
+
+inline constexpr Sql k_booking_assign{"booking_assign", R"sql(
+UPDATE bookings SET deposit_id = :deposit_id, assigned_by = :by, assigned_at = :now, seq = :seq
+WHERE booking_id = :booking_id AND deposit_id IS NULL)sql"};
+
+// ---- status and history ---------------------------------------------------------------------
+
+inline constexpr Sql k_status_get{
+    "status_get", "SELECT status, since, reason FROM deposit_status WHERE deposit_id = :id"};
+
+inline constexpr Sql k_status_set{"status_set", R"sql(
+INSERT INTO deposit_status (deposit_id, status, since, reason) VALUES (:id, :status, :now, :reason)
+ON CONFLICT (deposit_id) DO UPDATE SET status = excluded.status, since = excluded.since,
+  reason = excluded.reason)sql"};
+
+inline constexpr Sql k_status_history_insert{"status_history_insert", R"sql(
+INSERT INTO status_history (deposit_id, at, old_status, new_status, reason)
+VALUES (:id, :now, :old_status, :status, :reason))sql"};
+
+inline constexpr Sql k_exchange_insert{"exchange_insert", R"sql(
+INSERT INTO exchanges (at, deposit_id, access, method, path, http_status, duration_ms, bytes,
+                       request_id)
+VALUES (:at, :deposit_id, :access, :method, :path, :http_status, :duration_ms, :bytes,
+        :request_id))sql"};
+
+// Column 1 tells the kind: 0 status change (columns 3–5), 1 exchange (columns 6–12). A status
+// change sorts above an exchange of the same second: it is what the exchange led to.
+inline constexpr Sql k_history{"history", R"sql(
+SELECT at, 0 AS kind, id, old_status, new_status, reason,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM status_history WHERE deposit_id = :id
+UNION ALL
+SELECT at, 1 AS kind, id, NULL, NULL, NULL,
+       access, method, path, http_status, duration_ms, bytes, request_id
+FROM exchanges WHERE deposit_id = :id
+ORDER BY 1 DESC, 2 ASC, 3 DESC
+LIMIT :limit)sql"};
+
+inline constexpr Sql k_status_counts{"status_counts", R"sql(
+SELECT d.connector, d.access, s.status, count(*)
+FROM deposits d LEFT JOIN deposit_status s ON s.deposit_id = d.deposit_id
+GROUP BY d.connector, d.access, s.status
+ORDER BY d.connector, d.access, s.status)sql"};
+
+// Columns read by read_facts (column 0 is the deposit_id), in this order. last_import is the
+// later of the deposit's last balance import and its access's last import; payments are the
+// payment_in and reversal bookings; the sums use the index on bookings.deposit_id.
+inline constexpr char k_facts_select[] = R"sql(
+SELECT d.deposit_id, d.closed, coalesce(a.credentials_refused, 0), d.valid_from, d.valid_until,
+       b.balance_cents, b.balance_date,
+       max(coalesce(b.last_import_ok_at, a.last_import_ok_at),
+           coalesce(a.last_import_ok_at, b.last_import_ok_at)),
+       q.next_attempt_at IS NOT NULL,
+       coalesce(b.export_rejected, 0) OR coalesce(b.retries_exhausted, 0),
+       b.last_export_ok_at IS NOT NULL,
+       d.agreed_cents,
+       (SELECT coalesce(sum(x.amount_cents), 0) FROM bookings x
+        WHERE x.deposit_id = d.deposit_id AND x.kind IN ('payment_in', 'reversal')),
+       EXISTS (SELECT 1 FROM bookings x
+               WHERE x.deposit_id = d.deposit_id AND x.kind = 'payment_in'),
+       (SELECT coalesce(sum(x.amount_cents), 0) FROM bookings x WHERE x.deposit_id = d.deposit_id)
+FROM deposits d
+LEFT JOIN bank_state b ON b.deposit_id = d.deposit_id
+LEFT JOIN access_state a ON a.access = d.access
+LEFT JOIN export_queue q ON q.deposit_id = d.deposit_id
+)sql";
+
+inline constexpr auto k_facts_get_text = join(k_facts_select, "WHERE d.deposit_id = :id");
+inline constexpr Sql k_facts_get{"facts_get", k_facts_get_text.data()};
+
+inline constexpr auto k_facts_all_text = join(k_facts_select, "ORDER BY d.deposit_id");
+inline constexpr Sql k_facts_all{"facts_all", k_facts_all_text.data()};
+
+}  // namespace kaution::sql
