@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/booking.hpp"
 #include "core/clock.hpp"
 #include "core/date.hpp"
 #include "core/deposit_facts.hpp"
@@ -131,35 +132,7 @@ struct AccessState {
 
 // ---- bookings -------------------------------------------------------------------------------
 
-enum class BookingKind {
-  payment_in,
-  interest,
-  withholding_tax,
-  solidarity_surcharge,
-  church_tax,
-  payout,
-  fee,
-  reversal,
-  other,
-};
-
-std::string_view to_string(BookingKind kind);
-std::optional<BookingKind> booking_kind_from_string(std::string_view text);
-
-// One booking as the bank reported it, with the deposit the mapping assigned it to (if any).
-struct BookingEntry {
-  std::string bank_ref;  // the bank's booking reference: unique per connector and access
-  Date booking_date = Date::from_days(0);
-  std::optional<Date> value_date;
-  Money amount;  // signed
-  BookingKind kind = BookingKind::other;
-  std::optional<std::string> counterparty_name;
-  std::optional<std::string> counterparty_iban;
-  std::string remittance;
-  std::string account;  // the bank account or virtual IBAN it was booked on
-  std::optional<std::string> deposit_id;
-  bool operator==(const BookingEntry&) const = default;
-};
+// BookingKind, BookingEntry and BalanceRecord are core/booking.hpp.
 
 // A stored booking. booking_id never changes; seq is its place in the feed and is renewed
 // when the booking is assigned.
@@ -172,12 +145,6 @@ struct Booking {
   std::optional<std::string> assigned_by;  // "auto" when the import brought the assignment
   std::optional<TimePoint> assigned_at;
   TimePoint imported_at;
-};
-
-struct BalanceRecord {
-  std::string deposit_id;
-  Date date = Date::from_days(0);
-  Money balance;
 };
 
 // What one import of an access brought; stored all or nothing with the new cursor.

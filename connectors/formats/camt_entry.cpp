@@ -120,8 +120,8 @@ ElementResult<void> read_tx_amount(pugi::xml_node tx, bool entry_credit, Transac
   return {};
 }
 
-ElementResult<Transaction> read_transaction(pugi::xml_node tx, bool entry_credit) {
-  Transaction out;
+// Fills `out` in place (transactions are large: no moves).
+ElementResult<void> read_transaction(pugi::xml_node tx, bool entry_credit, Transaction& out) {
   if (auto amount = read_tx_amount(tx, entry_credit, out); !amount)
     return std::unexpected(amount.error());
   for_each_child(tx, [&](std::string_view name, pugi::xml_node c) {
@@ -141,7 +141,7 @@ ElementResult<Transaction> read_transaction(pugi::xml_node tx, bool entry_credit
       if (out.return_reason.empty()) out.return_reason = text_at(reason, {"Prtry"});
     }
   });
-  return out;
+  return {};
 }
 
 // The children of an Ntry, found in one pass.
@@ -183,9 +183,8 @@ ElementResult<void> read_transactions(const EntryNodes& nodes, Entry& entry) {
   for (pugi::xml_node details : nodes.details) {
     for (pugi::xml_node tx = details.first_child(); tx; tx = tx.next_sibling()) {
       if (local_name(tx) != "TxDtls") continue;
-      auto read = read_transaction(tx, entry.credit);
+      auto read = read_transaction(tx, entry.credit, entry.transactions.emplace_back());
       if (!read) return std::unexpected(read.error());
-      entry.transactions.push_back(std::move(*read));
     }
   }
   // A single transaction without an amount of its own is the whole entry.
@@ -212,9 +211,8 @@ ElementResult<void> read_dates(const EntryNodes& nodes, Entry& entry) {
 
 }  // namespace
 
-ElementResult<Entry> read_entry(pugi::xml_node ntry) {
+ElementResult<void> read_entry(pugi::xml_node ntry, Entry& entry) {
   const EntryNodes nodes = entry_nodes(ntry);
-  Entry entry;
   auto credit = credit_of(ntry);
   if (!credit) return std::unexpected(credit.error());
   entry.credit = *credit;
@@ -234,7 +232,7 @@ ElementResult<Entry> read_entry(pugi::xml_node ntry) {
   entry.bank_tx_code = bank_tx_code_of(nodes.code);
   entry.additional_info = text(nodes.info);
   if (auto txs = read_transactions(nodes, entry); !txs) return std::unexpected(txs.error());
-  return entry;
+  return {};
 }
 
 }  // namespace kaution::formats::camt

@@ -6,6 +6,7 @@
 
 namespace kaution::formats::camt {
 
-ElementResult<Entry> read_entry(pugi::xml_node ntry);
+// Fills `entry` (a fresh one) in place.
+ElementResult<void> read_entry(pugi::xml_node ntry, Entry& entry);
 
 }  // namespace kaution::formats::camt

@@ -1,7 +1,9 @@
 #include "connectors/formats/camt_reader.hpp"
 
 #include <array>
+#include <optional>
 #include <pugixml.hpp>
+#include <vector>
 
 #include "connectors/formats/camt_entry.hpp"
 #include "connectors/formats/camt_scanner.hpp"
@@ -18,6 +20,9 @@ using camt::local_name;
 constexpr unsigned k_parse_flags =
     pugi::parse_escapes | pugi::parse_eol | pugi::parse_cdata | pugi::parse_embed_pcdata;
 
+// Entries are parsed in batches of about this size.
+constexpr std::size_t k_batch_bytes = 256 * 1024;
+
 constexpr std::string_view k_iso_prefix = "urn:iso:std:iso:20022:tech:xsd:";
 
 struct MessageKind {
@@ -31,72 +36,152 @@ constexpr std::array<MessageKind, 3> k_kinds = {{
     {"BkToCstmrDbtCdtNtfctn", "Ntfctn", "camt.054"},
 }};
 
+// An entry that could not be read: where (document offset, path below its Ntry) and why.
+struct EntryError {
+  std::size_t index = 0;
+  std::size_t offset = 0;
+  std::string inner_path;
+  std::string reason;
+};
+
 class CamtReader {
  public:
-  CamtReader(std::string& buffer, const std::string& file) : m_buffer(buffer), m_file(file) {}
+  CamtReader(std::span<char> buffer, const std::string& file, const ReleaseFn& release)
+      : m_buffer(buffer), m_file(file), m_release(release) {}
   std::expected<Document, ParseError> read();
 
  private:
+  std::string_view text() const { return {m_buffer.data(), m_buffer.size()}; }
   std::unexpected<ParseError> fail(std::size_t offset, std::string path, std::string reason,
                                    bool not_a_statement = false) const;
-  std::unexpected<ParseError> fail_at(const camt::ElementError& error, std::size_t base,
-                                      const std::string& outer_path) const;
+  std::unexpected<ParseError> fail_at(const camt::ElementError& error) const;
   std::expected<void, ParseError> prepare_encoding();
+  bool validate_utf8_upto(std::size_t end);
+  void on_entry(std::size_t index, ByteRange range);
+  void flush_batch();
+  std::unexpected<ParseError> fail_entry(const EntryError& error);
   std::expected<pugi::xml_node, ParseError> find_document(std::string& format);
   std::expected<void, ParseError> read_records(pugi::xml_node message, const MessageKind& kind,
                                                Document& out);
-  std::expected<Entry, ParseError> read_entry(pugi::xml_node placeholder);
 
-  std::string& m_buffer;
+  std::span<char> m_buffer;
   const std::string& m_file;
+  const ReleaseFn& m_release;
+  std::string m_converted;  // the UTF-8 form of an ISO-8859-1 document
+  bool m_check_utf8 = true;
+  std::size_t m_validated = 0;
+  std::optional<std::size_t> m_bad_utf8;
   CamtLayout m_layout;
+  std::vector<Entry> m_entries;    // in document order, until moved into their records
+  std::vector<ByteRange> m_batch;  // adjacent entries not yet parsed
+  std::optional<EntryError> m_entry_error;
+  std::size_t m_taken = 0;
   pugi::xml_document m_skeleton;
   pugi::xml_document m_entry_dom;
 };
 
 std::unexpected<ParseError> CamtReader::fail(std::size_t offset, std::string path,
                                              std::string reason, bool not_a_statement) const {
-  std::string where = "line " + std::to_string(line_at(m_buffer, offset));
+  std::string where = "line " + std::to_string(line_at(text(), offset));
   if (!path.empty()) where += ", " + path;
   return std::unexpected(ParseError{m_file, std::move(where), std::move(reason), not_a_statement});
 }
 
-// `base` maps DOM offsets to document offsets: SIZE_MAX for the skeleton, else the entry start.
-std::unexpected<ParseError> CamtReader::fail_at(const camt::ElementError& error, std::size_t base,
-                                                const std::string& outer_path) const {
+std::unexpected<ParseError> CamtReader::fail_at(const camt::ElementError& error) const {
   const auto offset =
       static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, error.node.offset_debug()));
-  const std::size_t doc_offset =
-      base == SIZE_MAX ? m_layout.document_offset(offset) : base + offset;
-  std::string path = camt::element_path(error.node);
-  if (!outer_path.empty()) {
-    // The entry DOM's root is the Ntry itself: replace it by its full path.
-    const std::size_t slash = path.find('/');
-    path = outer_path + (slash == std::string::npos ? "" : path.substr(slash));
-  }
-  return fail(doc_offset, std::move(path), error.reason);
+  return fail(m_layout.document_offset(offset), camt::element_path(error.node), error.reason);
 }
 
 std::expected<void, ParseError> CamtReader::prepare_encoding() {
-  const std::string_view head(m_buffer.data(), std::min<std::size_t>(m_buffer.size(), 4));
+  const std::string_view head = text().substr(0, 4);
   const bool utf16_or_32 = head.starts_with("\xFE\xFF") || head.starts_with("\xFF\xFE") ||
                            head.starts_with(std::string_view("<\0", 2)) ||
                            head.starts_with(std::string_view("\0<", 2)) ||
                            head.starts_with(std::string_view("\0\0", 2));
   if (utf16_or_32) return fail(0, {}, "UTF-16/UTF-32 documents are not supported");
-  const std::string encoding = declared_xml_encoding(m_buffer);
+  const std::string encoding = declared_xml_encoding(text().substr(0, 256));
   if (encoding == "iso-8859-1" || encoding == "latin1" || encoding == "iso_8859-1" ||
       encoding == "l1") {
-    m_buffer = latin1_to_utf8(m_buffer);
+    m_converted = latin1_to_utf8(text());
+    m_buffer = std::span<char>(m_converted.data(), m_converted.size());
+    m_check_utf8 = false;
     return {};
   }
   if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8" && encoding != "us-ascii")
     return fail(0, {}, "unsupported encoding \"" + encoding + "\" (UTF-8 or ISO-8859-1 expected)");
-  if (const std::size_t bad = invalid_utf8_at(m_buffer); bad != std::string::npos)
-    return fail(bad, {},
-                "invalid UTF-8 at byte " + std::to_string(bad) +
-                    " (the document declares UTF-8; ISO-8859-1 must be declared)");
   return {};
+}
+
+// Validates the next part of the document (parts end after a '>', never inside a sequence).
+bool CamtReader::validate_utf8_upto(std::size_t end) {
+  if (!m_check_utf8 || m_bad_utf8) return !m_bad_utf8;
+  const std::size_t bad = invalid_utf8_at(text().substr(m_validated, end - m_validated));
+  if (bad != std::string_view::npos) m_bad_utf8 = m_validated + bad;
+  m_validated = end;
+  return !m_bad_utf8;
+}
+
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Collects adjacent entries as the scanner finds them; they are parsed in batches of about
+// k_batch_bytes (one DOM load per batch instead of per entry), then their bytes are released.
+// After a first error only the scan goes on (for the error's path).
+void CamtReader::on_entry(std::size_t, ByteRange range) {
+  if (m_entry_error) return;
+  if (!m_batch.empty() &&
+      (!is_blank(text().substr(m_batch.back().end, range.begin - m_batch.back().end)) ||
+       range.end - m_batch.front().begin > k_batch_bytes))
+    flush_batch();
+  m_batch.push_back(range);
+}
+
+void CamtReader::flush_batch() {
+  if (m_batch.empty() || m_entry_error) return;
+  const std::size_t first = m_entries.size();
+  const ByteRange all{m_batch.front().begin, m_batch.back().end};
+  const auto entry_at = [&](std::size_t offset) {
+    std::size_t k = 0;
+    while (k + 1 < m_batch.size() && m_batch[k].end <= offset)
+      ++k;
+    return first + k;
+  };
+  if (!validate_utf8_upto(all.end)) return;
+  const pugi::xml_parse_result parsed =
+      m_entry_dom.load_buffer_inplace(m_buffer.data() + all.begin, all.end - all.begin,
+                                      k_parse_flags | pugi::parse_fragment, pugi::encoding_utf8);
+  if (!parsed) {
+    const std::size_t offset = all.begin + static_cast<std::size_t>(parsed.offset);
+    m_entry_error = EntryError{
+        entry_at(offset), offset, {}, std::string("malformed XML: ") + parsed.description()};
+    return;
+  }
+  for (pugi::xml_node ntry = m_entry_dom.first_child(); ntry; ntry = ntry.next_sibling()) {
+    if (ntry.type() != pugi::node_element) continue;
+    auto entry = camt::read_entry(ntry, m_entries.emplace_back());
+    if (entry) continue;
+    m_entries.pop_back();
+    const std::string path = camt::element_path(entry.error().node);
+    const std::size_t slash = path.find('/');
+    const std::size_t offset = all.begin + static_cast<std::size_t>(std::max<std::ptrdiff_t>(
+                                               0, entry.error().node.offset_debug()));
+    m_entry_error =
+        EntryError{entry_at(offset), offset, slash == std::string::npos ? "" : path.substr(slash),
+                   entry.error().reason};
+    return;
+  }
+  m_batch.clear();
+  if (m_release) m_release(all.end);
+}
+
+std::unexpected<ParseError> CamtReader::fail_entry(const EntryError& error) {
+  const std::string index = std::to_string(error.index);
+  const pugi::xml_node placeholder = m_skeleton.find_node([&](pugi::xml_node n) {
+    return local_name(n) == "Ntry" && index == n.attribute("i").as_string();
+  });
+  return fail(error.offset, camt::element_path(placeholder) + error.inner_path, error.reason);
 }
 
 // The element's namespace URI from the xmlns attribute in scope for its prefix.
@@ -130,21 +215,6 @@ std::expected<pugi::xml_node, ParseError> CamtReader::find_document(std::string&
   return document;
 }
 
-std::expected<Entry, ParseError> CamtReader::read_entry(pugi::xml_node placeholder) {
-  const std::size_t index = placeholder.attribute("i").as_ullong();
-  const ByteRange range = m_layout.entries.at(index);
-  const pugi::xml_parse_result parsed = m_entry_dom.load_buffer_inplace(
-      m_buffer.data() + range.begin, range.end - range.begin, k_parse_flags, pugi::encoding_utf8);
-  if (!parsed)
-    return fail(range.begin + static_cast<std::size_t>(parsed.offset),
-                camt::element_path(placeholder),
-                std::string("malformed XML: ") + parsed.description());
-  auto entry = camt::read_entry(m_entry_dom.document_element());
-  // The path costs a walk over the siblings: only on error.
-  if (!entry) return fail_at(entry.error(), range.begin, camt::element_path(placeholder));
-  return std::move(*entry);
-}
-
 template <typename Visit>
 void for_each_entry(pugi::xml_node record, Visit&& visit) {
   for (pugi::xml_node c = record.first_child(); c; c = c.next_sibling())
@@ -156,29 +226,43 @@ std::expected<void, ParseError> CamtReader::read_records(pugi::xml_node message,
   for (pugi::xml_node record = message.first_child(); record; record = record.next_sibling()) {
     if (local_name(record) != kind.record) continue;
     auto statement = camt::read_statement_header(record);
-    if (!statement) return fail_at(statement.error(), SIZE_MAX, {});
-    std::size_t count = 0;
-    for_each_entry(record, [&](pugi::xml_node) { ++count; });
-    statement->entries.reserve(count);
-    for (pugi::xml_node c = record.first_child(); c; c = c.next_sibling()) {
-      if (local_name(c) != "Ntry") continue;
-      auto entry = read_entry(c);
-      if (!entry) return std::unexpected(entry.error());
-      statement->entries.push_back(std::move(*entry));
+    if (!statement) return fail_at(statement.error());
+    std::vector<std::size_t> indices;
+    for_each_entry(record,
+                   [&](pugi::xml_node c) { indices.push_back(c.attribute("i").as_ullong()); });
+    const bool all_in_order = indices.size() == m_entries.size() && m_taken == 0 &&
+                              (indices.empty() || indices.back() + 1 == indices.size());
+    if (all_in_order) {
+      statement->entries = std::move(m_entries);  // the usual case: one record, no copy
+    } else {
+      statement->entries.reserve(indices.size());
+      for (std::size_t i : indices)
+        statement->entries.push_back(std::move(m_entries.at(i)));
     }
+    m_taken += indices.size();
     out.statements.push_back(std::move(*statement));
   }
   if (out.statements.empty())
     return fail(0, camt::element_path(message),
                 std::string(local_name(message)) + " contains no " + std::string(kind.record));
+  if (m_taken != m_layout.entries.size())
+    return fail(0, camt::element_path(message),
+                "an Ntry outside a " + std::string(kind.record) + " element");
   return {};
 }
 
 std::expected<Document, ParseError> CamtReader::read() {
   if (auto encoding = prepare_encoding(); !encoding) return std::unexpected(encoding.error());
-  auto layout = split_entries(m_buffer);
+  auto layout =
+      split_entries(text(), [this](std::size_t index, ByteRange range) { on_entry(index, range); });
   if (!layout) return fail(layout.error().offset, {}, "malformed XML: " + layout.error().reason);
+  flush_batch();
   m_layout = std::move(*layout);
+  validate_utf8_upto(m_buffer.size());
+  if (m_bad_utf8)
+    return fail(*m_bad_utf8, {},
+                "invalid UTF-8 at byte " + std::to_string(*m_bad_utf8) +
+                    " (the document declares UTF-8; ISO-8859-1 must be declared)");
   const pugi::xml_parse_result parsed = m_skeleton.load_buffer_inplace(
       m_layout.skeleton.data(), m_layout.skeleton.size(), k_parse_flags, pugi::encoding_utf8);
   if (!parsed)
@@ -187,6 +271,7 @@ std::expected<Document, ParseError> CamtReader::read() {
   Document out{m_file, {}, {}};
   auto document = find_document(out.format);
   if (!document) return std::unexpected(document.error());
+  if (m_entry_error) return fail_entry(*m_entry_error);
   const pugi::xml_node message =
       document->find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; });
   for (const MessageKind& kind : k_kinds) {
@@ -209,8 +294,9 @@ std::expected<Document, ParseError> CamtReader::read() {
 
 }  // namespace
 
-std::expected<Document, ParseError> read_camt(std::string& buffer, const std::string& file) {
-  CamtReader reader(buffer, file);
+std::expected<Document, ParseError> read_camt(std::span<char> buffer, const std::string& file,
+                                              const ReleaseFn& release) {
+  CamtReader reader(buffer, file, release);
   return reader.read();
 }
 

@@ -182,10 +182,11 @@ bool is_statement_tag(std::string_view tag) {
 
 }  // namespace
 
-std::expected<Document, ParseError> read_mt940(const std::string& data, const std::string& file) {
-  const bool utf8 = invalid_utf8_at(data) == std::string::npos;
+std::expected<Document, ParseError> read_mt940(std::string_view data, const std::string& file) {
+  const bool utf8 = invalid_utf8_at(data) == std::string_view::npos;
   const std::string converted = utf8 ? std::string{} : latin1_to_utf8(data);
-  const std::vector<Message> messages = mt940::split_messages(utf8 ? data : converted);
+  const std::vector<Message> messages =
+      mt940::split_messages(utf8 ? data : std::string_view(converted));
   Document out{file, "MT940", {}};
   bool interim = false;
   for (const Message& message : messages) {

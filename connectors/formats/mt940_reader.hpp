@@ -4,12 +4,13 @@
 
 #include <expected>
 #include <string>
+#include <string_view>
 
 #include "connectors/formats/statement_model.hpp"
 
 namespace kaution::formats {
 
 // Either every message of the file as a statement, or an error naming the line and reason.
-std::expected<Document, ParseError> read_mt940(const std::string& data, const std::string& file);
+std::expected<Document, ParseError> read_mt940(std::string_view data, const std::string& file);
 
 }  // namespace kaution::formats

@@ -1,9 +1,10 @@
 #include "connectors/formats/statement_parser.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <span>
 
 #include "connectors/formats/camt_reader.hpp"
+#include "connectors/formats/mapped_file.hpp"
 #include "connectors/formats/mt940_reader.hpp"
 #include "connectors/formats/statement_checks.hpp"
 #include "connectors/formats/zip_reader.hpp"
@@ -39,14 +40,16 @@ void finish(Document& document) {
   }
 }
 
-void parse_single(const std::string& name, std::string data, ParsedFile& out) {
+void parse_single(const std::string& name, std::span<char> data, ParsedFile& out,
+                  const ReleaseFn& release = {}) {
+  const std::string_view view(data.data(), data.size());
   std::expected<Document, ParseError> document;
-  switch (detect_kind(data)) {
+  switch (detect_kind(view)) {
     case FileKind::xml:
-      document = read_camt(data, name);
+      document = read_camt(data, name, release);
       break;
     case FileKind::mt940:
-      document = read_mt940(data, name);
+      document = read_mt940(view, name);
       break;
     case FileKind::zip:
       document = std::unexpected(ParseError{name, {}, "a zip inside a zip is not read", true});
@@ -62,6 +65,23 @@ void parse_single(const std::string& name, std::string data, ParsedFile& out) {
   }
   finish(*document);
   out.documents.push_back(std::move(*document));
+}
+
+// Parses `data` (modified in place) as one file: a zip entry by entry, else one document.
+ParsedFile parse_bytes(const std::string& name, std::span<char> data, const ReleaseFn& release) {
+  ParsedFile out{name, {}, {}};
+  const std::string_view view(data.data(), data.size());
+  if (detect_kind(view) != FileKind::zip) {
+    parse_single(name, data, out, release);
+    return out;
+  }
+  auto read = for_each_zip_entry(view, [&](const std::string& entry, std::string bytes) {
+    parse_single(name + "/" + entry, bytes, out);
+  });
+  if (!read) out.errors.push_back(ParseError{name, read.error().where, read.error().reason, false});
+  if (read && out.documents.empty() && out.errors.empty())
+    out.errors.push_back(ParseError{name, {}, "not a bank statement: the zip is empty", true});
+  return out;
 }
 
 }  // namespace
@@ -96,31 +116,14 @@ FileKind detect_kind(std::string_view data) {
 }
 
 ParsedFile parse_statement_buffer(const std::string& name, std::string data) {
-  ParsedFile out{name, {}, {}};
-  if (detect_kind(data) != FileKind::zip) {
-    parse_single(name, std::move(data), out);
-    return out;
-  }
-  auto read = for_each_zip_entry(data, [&](const std::string& entry, std::string bytes) {
-    parse_single(name + "/" + entry, std::move(bytes), out);
-  });
-  if (!read) out.errors.push_back(ParseError{name, read.error().where, read.error().reason, false});
-  if (read && out.documents.empty() && out.errors.empty())
-    out.errors.push_back(ParseError{name, {}, "not a bank statement: the zip is empty", true});
-  return out;
+  return parse_bytes(name, data, {});
 }
 
 ParsedFile parse_statement_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return ParsedFile{path, {}, {ParseError{path, {}, "cannot open the file", false}}};
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  std::string data(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
-  in.read(data.data(), static_cast<std::streamsize>(data.size()));
-  if (size < 0 || !in)
-    return ParsedFile{path, {}, {ParseError{path, {}, "cannot read the file", false}}};
-  return parse_statement_buffer(path, std::move(data));
+  auto mapped = MappedFile::open(path);
+  if (!mapped) return ParsedFile{path, {}, {ParseError{path, {}, mapped.error(), false}}};
+  return parse_bytes(path, mapped->bytes(),
+                     [&](std::size_t offset) { mapped->release_before(offset); });
 }
 
 }  // namespace kaution::formats

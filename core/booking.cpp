@@ -1,4 +1,4 @@
-#include "queue/records.hpp"
+#include "core/booking.hpp"
 
 namespace kaution {
 
