@@ -15,7 +15,7 @@ jobs="${JOBS:-2}"
 
 if ! command -v clang++-16 >/dev/null; then
   echo "fuzz: installing clang-16 and its libFuzzer runtime (Debian 12)" >&2
-  apt-get install -y clang-16 libclang-rt-16-dev >/dev/null
+  apt-get update -qq && apt-get install -y -qq clang-16 libclang-rt-16-dev >/dev/null
 fi
 
 CXX=clang++-16 cmake -S "$root/fuzz" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -59,6 +59,7 @@ class CamtReader {
   bool validate_utf8_upto(std::size_t end);
   void on_entry(std::size_t index, ByteRange range);
   void flush_batch();
+  void reserve_entries(std::size_t parsed_upto);
   std::unexpected<ParseError> fail_entry(const EntryError& error);
   std::expected<pugi::xml_node, ParseError> find_document(std::string& format);
   std::expected<void, ParseError> read_records(pugi::xml_node message, const MessageKind& kind,
@@ -74,6 +75,7 @@ class CamtReader {
   CamtLayout m_layout;
   std::vector<Entry> m_entries;    // in document order, until moved into their records
   std::vector<ByteRange> m_batch;  // adjacent entries not yet parsed
+  bool m_reserved = false;
   std::optional<EntryError> m_entry_error;
   std::size_t m_taken = 0;
   pugi::xml_document m_skeleton;
@@ -173,7 +175,17 @@ void CamtReader::flush_batch() {
     return;
   }
   m_batch.clear();
+  reserve_entries(all.end);
   if (m_release) m_release(all.end);
+}
+
+// After the first batch, room for the entries the rest of the document likely holds (at the
+// same bytes per entry), so that the vector does not move them while growing.
+void CamtReader::reserve_entries(std::size_t parsed_upto) {
+  if (m_reserved || m_entries.empty()) return;
+  m_reserved = true;
+  const std::size_t per_entry = std::max<std::size_t>(1, parsed_upto / m_entries.size());
+  m_entries.reserve(m_entries.size() + (m_buffer.size() - parsed_upto) / per_entry * 5 / 4);
 }
 
 std::unexpected<ParseError> CamtReader::fail_entry(const EntryError& error) {
@@ -262,7 +274,7 @@ std::expected<Document, ParseError> CamtReader::read() {
   if (m_bad_utf8)
     return fail(*m_bad_utf8, {},
                 "invalid UTF-8 at byte " + std::to_string(*m_bad_utf8) +
-                    " (the document declares UTF-8; ISO-8859-1 must be declared)");
+                    " (UTF-8 is declared or implied; an ISO-8859-1 document must declare it)");
   const pugi::xml_parse_result parsed = m_skeleton.load_buffer_inplace(
       m_layout.skeleton.data(), m_layout.skeleton.size(), k_parse_flags, pugi::encoding_utf8);
   if (!parsed)

@@ -96,13 +96,13 @@ void read_purpose(const std::vector<std::string>& parts, Details& out) {
     starts.push_back(joined.size());
     joined += part;
   }
-  const auto at_boundary = [&](std::size_t i) {
-    return i == 0 || joined[i - 1] == ' ' ||
-           std::find(starts.begin(), starts.end(), i) != starts.end();
-  };
   std::vector<std::pair<std::size_t, std::string_view>> keys;
+  std::size_t next_start = 0;  // index into starts, which ascend with i
   for (std::size_t i = 0; i < joined.size(); ++i) {
-    if (!at_boundary(i)) continue;
+    while (next_start < starts.size() && starts[next_start] < i)
+      ++next_start;
+    const bool subfield_start = next_start < starts.size() && starts[next_start] == i;
+    if (i != 0 && joined[i - 1] != ' ' && !subfield_start) continue;
     const std::string_view key = sepa_key(std::string_view(joined).substr(i));
     if (!key.empty()) keys.emplace_back(i, key);
   }

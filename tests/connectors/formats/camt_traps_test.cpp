@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <pugixml.hpp>
 #include <set>
 
@@ -302,6 +306,46 @@ TEST(CamtReject, MissingCdtDbtInd) {
   ASSERT_EQ(parsed.errors.size(), 1u);
   EXPECT_NE(parsed.errors[0].message().find("Stmt/Ntry[1]: missing CdtDbtInd"), std::string::npos)
       << parsed.errors[0].message();
+}
+
+}  // namespace
+}  // namespace kaution::formats::test
+
+namespace kaution::formats::test {
+namespace {
+
+// A file large enough that the reader drops parsed pages of the mapping on the way: the
+// result and an error's line number must not depend on that.
+TEST(CamtLarge, MappedFileWithReleasedPages) {
+  std::string xml = read_sample(k_053);
+  const auto first = element_range(xml, "Ntry", 1);
+  const std::string entry = xml.substr(first.first, first.second - first.first);
+  std::string many;
+  for (int i = 0; i < 4000; ++i)
+    many += entry;  // ~5 MB
+  xml.insert(first.second, many);
+  std::string bad = xml;
+  const std::size_t last = bad.rfind(">2.00<");
+  bad.replace(last, 6, ">2.0.0<");
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("formats_large_" + std::to_string(::getpid()) + ".xml");
+  for (const std::string* text : {&xml, &bad}) {
+    std::ofstream(path, std::ios::binary) << *text;
+    const ParsedFile parsed = parse_statement_file(path.string());
+    if (text == &xml) {
+      ASSERT_TRUE(parsed.ok()) << parsed.errors[0].message();
+      EXPECT_EQ(parsed.documents[0].statements[0].entries.size(), 4004u);
+    } else {
+      ASSERT_EQ(parsed.errors.size(), 1u);
+      EXPECT_TRUE(parsed.documents.empty());
+      const std::size_t at = bad.find(">2.0.0<");
+      const auto line =
+          1 + std::count(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+      EXPECT_EQ(parsed.errors[0].where.substr(0, parsed.errors[0].where.find(',')),
+                "line " + std::to_string(line));
+    }
+  }
+  std::filesystem::remove(path);
 }
 
 }  // namespace
