@@ -11,4 +11,6 @@ find_package(spdlog REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 pkg_check_modules(MICROHTTPD REQUIRED IMPORTED_TARGET libmicrohttpd)
+# GnuTLS: the TLS library of Debian's libmicrohttpd; daemon/http verifies client certificates.
+pkg_check_modules(GNUTLS REQUIRED IMPORTED_TARGET gnutls)
 pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)

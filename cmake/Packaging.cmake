@@ -8,7 +8,7 @@ if(HELP2MAN)
       set(summary "rent deposit bank synchronisation daemon")
     else()
       set(section 1)
-      set(summary "command line for kautiond's operators and support staff")
+      set(summary "command line for the operators and support staff of kautiond")
     endif()
     add_custom_command(
       OUTPUT ${PROJECT_BINARY_DIR}/man/${prog}.${section}
@@ -16,7 +16,8 @@ if(HELP2MAN)
       COMMAND ${HELP2MAN} --no-info --section=${section} --version-string=${PROJECT_VERSION}
               "--name=${summary}" --output=${PROJECT_BINARY_DIR}/man/${prog}.${section}
               $<TARGET_FILE:${prog}>
-      DEPENDS ${prog})
+      DEPENDS ${prog}
+      VERBATIM)
     add_custom_target(man_${prog} ALL DEPENDS ${PROJECT_BINARY_DIR}/man/${prog}.${section})
     install(FILES ${PROJECT_BINARY_DIR}/man/${prog}.${section}
             DESTINATION ${CMAKE_INSTALL_MANDIR}/man${section})

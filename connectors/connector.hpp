@@ -109,7 +109,7 @@ struct CloseRequest {
 
 // What a connector needs from its surroundings: the clock, and an observer that receives each
 // exchange with the bank (method, path, status, duration, size, request id).
-using ConnectorEnv = http::HttpClientEnv;
+using ConnectorEnv = httpclient::HttpClientEnv;
 
 class Connector {
  public:

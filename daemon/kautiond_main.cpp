@@ -55,9 +55,9 @@ int run_daemon(const std::string& path, bool once) {
   try {
     Daemon daemon(path, std::move(*loaded), clock);
     if (once) {
-      daemon.run_cycle();
+      const int code = daemon.run_cycle();  // 3: an access could not be reached at all
       std::cout << render_status_summary(daemon.store());
-      return k_exit_ok;
+      return code;
     }
     const int code = daemon.run(signals);
     spdlog::info("STOPPED cleanly");
@@ -79,7 +79,9 @@ int main(int argc, char** argv) {
   app.add_option("-c,--config", config_path, "Config file (JSON with comments)");
   app.add_option("--check-config", check_path,
                  "Check the config file and exit: 0 valid, 2 invalid (every error listed)");
-  app.add_flag("--once", once, "Run one full cycle, print the status summary and exit");
+  app.add_flag("--once", once,
+               "Run one full cycle, print the status summary and exit: 0 when the cycle ran, "
+               "3 when an access could not be reached");
   app.add_flag("--version", version, "Print the version and exit");
   CLI11_PARSE(app, argc, argv);
 

@@ -93,6 +93,10 @@ struct DepositFilter {
   // trust account (spaces and case ignored).
   std::optional<std::string> text;
   std::optional<bool> closed;
+  std::optional<Date> valid_from_min;  // valid_from on or after this date
+  // Running on this date: not closed, and valid_until empty or on or after it.
+  std::optional<Date> running_on;
+  std::optional<Date> ended_before;  // valid_until before this date
   std::int64_t offset = 0;
   std::int64_t limit = 100;
 };
@@ -100,6 +104,41 @@ struct DepositFilter {
 struct DepositPage {
   std::vector<StoredDeposit> items;  // ordered by deposit_id
   std::int64_t total = 0;            // matching rows without offset/limit
+};
+
+// Count and sums over every row a DepositFilter matches (offset and limit aside).
+struct DepositTotals {
+  std::int64_t count = 0;
+  Money agreed;        // [Soll]
+  Money paid;          // payments in net of reversals [Ist]
+  Money bank_balance;  // the last balances the banks reported (none counts as 0.00)
+  bool operator==(const DepositTotals&) const = default;
+};
+
+// What the core ledger has booked for a deposit as of a date (PUT …/ledger).
+struct LedgerFigures {
+  Date as_of = Date::from_days(0);
+  Money paid;
+  Money balance;
+  TimePoint received_at;
+  bool operator==(const LedgerFigures&) const = default;
+};
+
+// One deposit's figures for reconciliation as of a date (Store::for_each_reconcile_facts).
+struct ReconcileFacts {
+  std::string deposit_id;
+  std::string connector;
+  std::string access;
+  std::string tenant_name;
+  Money agreed;
+  bool closed = false;
+  std::optional<DepositStatus> status;
+  Money payments;                     // payment_in and reversal bookings up to the date
+  bool any_payment = false;           // a payment_in booking up to the date
+  Money bookings_total;               // every booking up to the date, signed
+  std::optional<Money> bank_balance;  // the bank's last balance on or before the date
+  std::optional<Date> bank_balance_date;
+  std::optional<LedgerFigures> ledger;  // the ledger's last figures on or before the date
 };
 
 // ---- export queue ---------------------------------------------------------------------------
@@ -166,6 +205,49 @@ struct UnassignedGroup {
 };
 
 enum class AssignOutcome { assigned, unknown_booking, unknown_deposit, already_assigned };
+
+// ---- sync runtime ---------------------------------------------------------------------------
+
+// What an import assigns bookings and balances by, for one deposit of an access.
+struct DirectoryEntry {
+  std::string deposit_id;
+  std::string rental_contract_no;
+  std::optional<std::string> virtual_iban;
+  std::optional<std::string> bank_ref;  // the bank's id once it accepted the deposit
+  bool closed = false;
+  bool operator==(const DirectoryEntry&) const = default;
+};
+
+// An interest distribution [Zinsverteilung] as a bank reported it; identified by access,
+// deposit (or contract number while unassigned) and period.
+struct InterestRecord {
+  std::optional<std::string> deposit_id;  // empty when it could not be assigned
+  std::string contract_no;
+  Date period_from = Date::from_days(0);
+  Date period_to = Date::from_days(0);
+  std::string rate;  // percent per year, as the bank gave it ("0.250")
+  Money gross, withholding_tax, solidarity_surcharge, church_tax, net;
+  bool operator==(const InterestRecord&) const = default;
+};
+
+// A manual assignment of a booking that is still to be passed to the bank.
+struct PendingAssignment {
+  std::string booking_id;
+  std::string booking_bank_ref;  // the bank's booking reference
+  std::string deposit_id;
+  std::string contract_no;                      // the deposit's rental contract number
+  std::optional<std::string> deposit_bank_ref;  // the bank's id of the deposit (aak uuid)
+  std::string assigned_by;
+  bool operator==(const PendingAssignment&) const = default;
+};
+
+// The interest rate last announced to the bank for a trust account (km ZinssatzMitteilen).
+struct AnnouncedRate {
+  std::string rate;
+  Date valid_from = Date::from_days(0);
+  TimePoint announced_at;
+  bool operator==(const AnnouncedRate&) const = default;
+};
 
 // ---- status and history ---------------------------------------------------------------------
 

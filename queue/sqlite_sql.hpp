@@ -189,6 +189,60 @@ CREATE TABLE exchanges (
 CREATE INDEX exchanges_by_deposit ON exchanges (deposit_id, at);
 CREATE INDEX exchanges_by_access ON exchanges (access, at);
 )sql"}},
+    // 2: what the core ledger has booked per deposit (PUT …/ledger), one row per as_of date, the
+    //    input to reconciliation; and a covering index of bookings per deposit, so that the sums
+    //    of the deposit list, the facts and reconciliation read no table rows.
+    {2, {"migration_2", R"sql(
+CREATE TABLE ledger_figures (
+  deposit_id    TEXT NOT NULL REFERENCES deposits ON DELETE CASCADE,
+  as_of         TEXT NOT NULL,
+  paid_cents    INTEGER NOT NULL,
+  balance_cents INTEGER NOT NULL,
+  received_at   INTEGER NOT NULL,
+  PRIMARY KEY (deposit_id, as_of)
+) STRICT;
+CREATE INDEX bookings_figures ON bookings (deposit_id, booking_date, kind, amount_cents);
+)sql"}},
+    // 3: the sync runtime's records — interest distributions as the banks reported them (one
+    //    row per access, holder and period; holder is the deposit_id, or the contract number
+    //    while unassigned), the interest rate last announced per trust account (km), when a
+    //    manual assignment of a booking was passed to the bank (the assignment outbox), and
+    //    an index of deposits by access for the import's directory.
+    {3, {"migration_3", R"sql(
+CREATE TABLE interest_distributions (
+  access                     TEXT NOT NULL,
+  holder                     TEXT NOT NULL,
+  period_from                TEXT NOT NULL,
+  period_to                  TEXT NOT NULL,
+  deposit_id                 TEXT REFERENCES deposits ON DELETE SET NULL,
+  contract_no                TEXT NOT NULL,
+  rate                       TEXT NOT NULL,
+  gross_cents                INTEGER NOT NULL,
+  withholding_tax_cents      INTEGER NOT NULL,
+  solidarity_surcharge_cents INTEGER NOT NULL,
+  church_tax_cents           INTEGER NOT NULL,
+  net_cents                  INTEGER NOT NULL,
+  imported_at                INTEGER NOT NULL,
+  PRIMARY KEY (access, holder, period_from, period_to)
+) STRICT;
+CREATE INDEX interest_by_deposit ON interest_distributions (deposit_id);
+
+CREATE TABLE announced_rates (
+  access        TEXT NOT NULL,
+  trust_account TEXT NOT NULL,
+  rate          TEXT NOT NULL,
+  valid_from    TEXT NOT NULL,
+  announced_at  INTEGER NOT NULL,
+  PRIMARY KEY (access, trust_account)
+) STRICT;
+
+CREATE INDEX deposits_by_access_only ON deposits (access);
+
+ALTER TABLE bookings ADD COLUMN assignment_sent_at INTEGER;
+CREATE INDEX bookings_assignment_unsent ON bookings (access, assigned_at)
+  WHERE deposit_id IS NOT NULL AND assignment_sent_at IS NULL
+    AND assigned_by NOT IN ('auto', 'bank_portal');
+)sql"}},
 };
 
 inline constexpr std::int64_t k_schema_version = std::size(k_migrations);
@@ -213,6 +267,9 @@ inline constexpr Sql k_schema_object_count{"count_schema_objects",
 inline constexpr Sql k_journal_mode_wal{"set_journal_mode", "PRAGMA journal_mode = WAL"};
 inline constexpr Sql k_synchronous_full{"set_synchronous", "PRAGMA synchronous = FULL"};
 inline constexpr Sql k_foreign_keys_on{"set_foreign_keys", "PRAGMA foreign_keys = ON"};
+// Statement and savepoint journals in memory: nested transactions (savepoints) inside a large
+// one would otherwise write every changed page to a temp file, a syscall each.
+inline constexpr Sql k_temp_store_memory{"set_temp_store", "PRAGMA temp_store = MEMORY"};
 inline constexpr Sql k_journal_mode_get{"read_journal_mode", "PRAGMA journal_mode"};
 inline constexpr Sql k_synchronous_get{"read_synchronous", "PRAGMA synchronous"};
 inline constexpr Sql k_foreign_keys_get{"read_foreign_keys", "PRAGMA foreign_keys"};
@@ -285,6 +342,10 @@ WHERE (:status IS NULL OR s.status = :status)
   AND (:connector IS NULL OR d.connector = :connector)
   AND (:access IS NULL OR d.access = :access)
   AND (:closed IS NULL OR d.closed = :closed)
+  AND (:from IS NULL OR d.valid_from >= :from)
+  AND (:running_on IS NULL
+       OR (d.closed = 0 AND (d.valid_until IS NULL OR d.valid_until >= :running_on)))
+  AND (:ended_before IS NULL OR d.valid_until < :ended_before)
   AND (:name_pattern IS NULL
        OR d.tenant_search LIKE :name_pattern ESCAPE '\'
        OR d.virtual_iban LIKE :iban_pattern ESCAPE '\'
@@ -534,5 +595,148 @@ inline constexpr Sql k_facts_get{"facts_get", k_facts_get_text.data()};
 
 inline constexpr auto k_facts_all_text = join(k_facts_select, "ORDER BY d.deposit_id");
 inline constexpr Sql k_facts_all{"facts_all", k_facts_all_text.data()};
+
+// ---- ledger figures, list totals, reconciliation -----------------------------------------------
+
+// The active bank-held deposits on a rental contract: not closed, with a connector.
+inline constexpr Sql k_active_on_contract{"active_on_contract", R"sql(
+SELECT deposit_id FROM deposits
+WHERE rental_contract_no = :contract AND closed = 0 AND connector <> '')sql"};
+
+inline constexpr Sql k_ledger_figures_set{"ledger_figures_set", R"sql(
+INSERT INTO ledger_figures (deposit_id, as_of, paid_cents, balance_cents, received_at)
+VALUES (:id, :as_of, :paid, :balance, :now)
+ON CONFLICT (deposit_id, as_of) DO UPDATE SET paid_cents = excluded.paid_cents,
+  balance_cents = excluded.balance_cents, received_at = excluded.received_at)sql"};
+
+// The latest figures with as_of on or before :as_of (NULL: the latest of all).
+inline constexpr Sql k_ledger_figures_get{"ledger_figures_get", R"sql(
+SELECT as_of, paid_cents, balance_cents, received_at FROM ledger_figures
+WHERE deposit_id = :id AND (:as_of IS NULL OR as_of <= :as_of)
+ORDER BY as_of DESC LIMIT 1)sql"};
+
+// Count and sums of the rows list_deposits would give without offset/limit; paid is the
+// payments in net of reversals (as in the facts), read from the covering index.
+inline constexpr auto k_deposit_totals_text = join(R"sql(
+SELECT count(*), coalesce(sum(d.agreed_cents), 0),
+       coalesce(sum((SELECT sum(x.amount_cents) FROM bookings x
+                     WHERE x.deposit_id = d.deposit_id AND x.kind IN ('payment_in', 'reversal'))),
+                0),
+       coalesce(sum(b.balance_cents), 0)
+FROM deposits d
+LEFT JOIN deposit_status s ON s.deposit_id = d.deposit_id
+LEFT JOIN bank_state b ON b.deposit_id = d.deposit_id
+)sql",
+                                                   k_deposit_filter);
+inline constexpr Sql k_deposit_totals{"deposit_totals", k_deposit_totals_text.data()};
+
+// Columns read by for_each_reconcile_facts, in this order: every deposit's figures as of :as_of
+// (bookings booked on or before it, the bank's last balance on or before it, the ledger's last
+// figures on or before it).
+inline constexpr Sql k_reconcile_facts{"reconcile_facts", R"sql(
+SELECT d.deposit_id, d.connector, d.access, d.tenant_name, d.agreed_cents, d.closed, s.status,
+       (SELECT coalesce(sum(x.amount_cents), 0) FROM bookings x
+        WHERE x.deposit_id = d.deposit_id AND x.booking_date <= :as_of
+          AND x.kind IN ('payment_in', 'reversal')),
+       EXISTS (SELECT 1 FROM bookings x
+               WHERE x.deposit_id = d.deposit_id AND x.booking_date <= :as_of
+                 AND x.kind = 'payment_in'),
+       (SELECT coalesce(sum(x.amount_cents), 0) FROM bookings x
+        WHERE x.deposit_id = d.deposit_id AND x.booking_date <= :as_of),
+       bal.cents, bal.date, l.as_of, l.paid_cents, l.balance_cents, l.received_at
+FROM deposits d
+LEFT JOIN deposit_status s ON s.deposit_id = d.deposit_id
+LEFT JOIN balances bal ON bal.rowid = (
+  SELECT y.rowid FROM balances y WHERE y.deposit_id = d.deposit_id AND y.date <= :as_of
+  ORDER BY y.date DESC LIMIT 1)
+LEFT JOIN ledger_figures l ON l.rowid = (
+  SELECT z.rowid FROM ledger_figures z WHERE z.deposit_id = d.deposit_id AND z.as_of <= :as_of
+  ORDER BY z.as_of DESC LIMIT 1)
+ORDER BY d.deposit_id)sql"};
+
+// ---- sync runtime ---------------------------------------------------------------------------
+
+// Columns read by SqliteStore::directory, in this order.
+inline constexpr Sql k_directory{"directory", R"sql(
+SELECT d.deposit_id, d.rental_contract_no, d.virtual_iban, b.bank_ref, d.closed
+FROM deposits d LEFT JOIN bank_state b ON b.deposit_id = d.deposit_id
+WHERE d.access = :access
+ORDER BY d.deposit_id)sql"};
+
+// k_export_due for one access; columns read by read_export_job.
+inline constexpr Sql k_export_due_of{"export_due_of", R"sql(
+SELECT q.deposit_id, d.connector, d.access, d.master_json, b.bank_ref,
+       q.content_hash, q.attempts, q.next_attempt_at, q.last_error, q.last_error_class,
+       q.enqueued_at
+FROM export_queue q
+JOIN deposits d ON d.deposit_id = q.deposit_id
+LEFT JOIN bank_state b ON b.deposit_id = q.deposit_id
+LEFT JOIN access_state a ON a.access = d.access
+WHERE q.next_attempt_at IS NOT NULL AND q.next_attempt_at <= :now AND d.closed = 0
+  AND d.access = :access AND coalesce(a.credentials_refused, 0) = 0
+ORDER BY q.next_attempt_at, q.enqueued_at, q.deposit_id
+LIMIT :limit)sql"};
+
+inline constexpr Sql k_unassigned_refs{"unassigned_refs", R"sql(
+SELECT bank_ref FROM bookings WHERE deposit_id IS NULL AND access = :access
+ORDER BY bank_ref)sql"};
+
+// The rows of k_export_due_of, without the time limit.
+inline constexpr Sql k_export_next_at{"export_next_at", R"sql(
+SELECT min(q.next_attempt_at)
+FROM export_queue q
+JOIN deposits d ON d.deposit_id = q.deposit_id
+LEFT JOIN access_state a ON a.access = d.access
+WHERE q.next_attempt_at IS NOT NULL AND d.closed = 0 AND d.access = :access
+  AND coalesce(a.credentials_refused, 0) = 0)sql"};
+
+inline constexpr Sql k_interest_known{"interest_known", R"sql(
+SELECT count(*) FROM interest_distributions
+WHERE access = :access AND holder = :holder AND period_from = :from AND period_to = :to)sql"};
+
+inline constexpr Sql k_interest_upsert{"interest_upsert", R"sql(
+INSERT INTO interest_distributions (access, holder, period_from, period_to, deposit_id,
+  contract_no, rate, gross_cents, withholding_tax_cents, solidarity_surcharge_cents,
+  church_tax_cents, net_cents, imported_at)
+VALUES (:access, :holder, :from, :to, :deposit_id, :contract_no, :rate, :gross, :kapest, :solz,
+        :kist, :net, :now)
+ON CONFLICT (access, holder, period_from, period_to) DO UPDATE SET
+  deposit_id = excluded.deposit_id, contract_no = excluded.contract_no, rate = excluded.rate,
+  gross_cents = excluded.gross_cents, withholding_tax_cents = excluded.withholding_tax_cents,
+  solidarity_surcharge_cents = excluded.solidarity_surcharge_cents,
+  church_tax_cents = excluded.church_tax_cents, net_cents = excluded.net_cents,
+  imported_at = excluded.imported_at)sql"};
+
+// Columns read by SqliteStore::interest_records, in this order.
+inline constexpr Sql k_interest_list{"interest_list", R"sql(
+SELECT deposit_id, contract_no, period_from, period_to, rate, gross_cents, withholding_tax_cents,
+       solidarity_surcharge_cents, church_tax_cents, net_cents
+FROM interest_distributions WHERE access = :access
+ORDER BY contract_no, period_from, period_to, holder)sql"};
+
+// Manual assignments not yet passed to the bank, oldest first; columns read by
+// SqliteStore::assignments_to_send, in this order.
+inline constexpr Sql k_assignments_unsent{"assignments_unsent", R"sql(
+SELECT x.booking_id, x.bank_ref, x.deposit_id, d.rental_contract_no, b.bank_ref, x.assigned_by
+FROM bookings x
+JOIN deposits d ON d.deposit_id = x.deposit_id
+LEFT JOIN bank_state b ON b.deposit_id = x.deposit_id
+WHERE x.access = :access AND x.deposit_id IS NOT NULL AND x.assignment_sent_at IS NULL
+  AND x.assigned_by NOT IN ('auto', 'bank_portal')
+ORDER BY x.assigned_at, x.booking_id
+LIMIT :limit)sql"};
+
+inline constexpr Sql k_assignment_sent{"assignment_sent", R"sql(
+UPDATE bookings SET assignment_sent_at = :now WHERE booking_id = :booking_id)sql"};
+
+inline constexpr Sql k_announced_rate_get{"announced_rate_get", R"sql(
+SELECT rate, valid_from, announced_at FROM announced_rates
+WHERE access = :access AND trust_account = :trust_account)sql"};
+
+inline constexpr Sql k_announced_rate_set{"announced_rate_set", R"sql(
+INSERT INTO announced_rates (access, trust_account, rate, valid_from, announced_at)
+VALUES (:access, :trust_account, :rate, :valid_from, :now)
+ON CONFLICT (access, trust_account) DO UPDATE SET rate = excluded.rate,
+  valid_from = excluded.valid_from, announced_at = excluded.announced_at)sql"};
 
 }  // namespace kaution::sql

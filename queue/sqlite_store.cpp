@@ -41,7 +41,10 @@ void bind_filter(Query& q, const DepositFilter& f) {
   q.bind(":status", f.status ? std::optional<std::string_view>(to_string(*f.status)) : std::nullopt)
       .bind(":connector", f.connector)
       .bind(":access", f.access)
-      .bind(":closed", f.closed ? std::optional<std::int64_t>(*f.closed ? 1 : 0) : std::nullopt);
+      .bind(":closed", f.closed ? std::optional<std::int64_t>(*f.closed ? 1 : 0) : std::nullopt)
+      .bind(":from", sqlite::date_text(f.valid_from_min))
+      .bind(":running_on", sqlite::date_text(f.running_on))
+      .bind(":ended_before", sqlite::date_text(f.ended_before));
   if (f.text && !f.text->empty()) {
     q.bind(":name_pattern", sqlite::contains_pattern(sqlite::fold_for_search(*f.text)))
         .bind(":iban_pattern", sqlite::contains_pattern(sqlite::compact_upper(*f.text)));
@@ -171,6 +174,19 @@ DepositPage SqliteStore::list_deposits(const DepositFilter& filter) {
   while (q.step())
     page.items.push_back(sqlite::read_stored_deposit(q));
   return page;
+}
+
+DepositTotals SqliteStore::deposit_totals(const DepositFilter& filter) {
+  DepositTotals totals;
+  Query q = m_db.query(sql::k_deposit_totals);
+  bind_filter(q, filter);
+  if (q.step()) {
+    totals.count = q.int64(0);
+    totals.agreed = Money::from_cents(q.int64(1));
+    totals.paid = Money::from_cents(q.int64(2));
+    totals.bank_balance = Money::from_cents(q.int64(3));
+  }
+  return totals;
 }
 
 }  // namespace kaution

@@ -58,6 +58,16 @@ class SqliteStore final : public Store {
   DeleteOutcome delete_deposit(std::string_view deposit_id) override;
   bool close_deposit(std::string_view deposit_id, std::string_view closed_by) override;
   DepositPage list_deposits(const DepositFilter& filter) override;
+  DepositTotals deposit_totals(const DepositFilter& filter) override;
+  std::vector<std::string> active_deposit_ids_for_contract(
+      std::string_view rental_contract_no) override;
+
+  bool set_ledger_figures(std::string_view deposit_id, Date as_of, Money paid,
+                          Money balance) override;
+  std::optional<LedgerFigures> ledger_figures(std::string_view deposit_id,
+                                              std::optional<Date> on_or_before) override;
+  void for_each_reconcile_facts(Date as_of,
+                                const std::function<void(const ReconcileFacts&)>& fn) override;
 
   std::vector<ExportJob> due_exports(TimePoint now, std::size_t limit) override;
   ExportAck record_export_success(std::string_view deposit_id, std::string_view exported_hash,
@@ -78,6 +88,22 @@ class SqliteStore final : public Store {
   std::vector<UnassignedGroup> unassigned_bookings(std::size_t per_account_limit) override;
   AssignOutcome assign_booking(std::string_view booking_id, std::string_view deposit_id,
                                std::string_view assigned_by) override;
+
+  std::vector<DirectoryEntry> directory(std::string_view access) override;
+  std::vector<ExportJob> due_exports_of(std::string_view access, TimePoint now,
+                                        std::size_t limit) override;
+  std::vector<std::string> unassigned_bank_refs(std::string_view access) override;
+  std::optional<TimePoint> next_export_at(std::string_view access) override;
+  std::size_t record_interest(std::string_view access,
+                              const std::vector<InterestRecord>& records) override;
+  std::vector<InterestRecord> interest_records(std::string_view access) override;
+  std::vector<PendingAssignment> assignments_to_send(std::string_view access,
+                                                     std::size_t limit) override;
+  void mark_assignment_sent(std::string_view booking_id) override;
+  std::optional<AnnouncedRate> announced_rate(std::string_view access,
+                                              std::string_view trust_account) override;
+  void record_announced_rate(std::string_view access, std::string_view trust_account,
+                             std::string_view rate, Date valid_from) override;
 
   std::optional<StatusRecord> status(std::string_view deposit_id) override;
   bool set_status(std::string_view deposit_id, DepositStatus status,

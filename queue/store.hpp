@@ -49,6 +49,24 @@ class Store {
   // unknown or already closed.
   virtual bool close_deposit(std::string_view deposit_id, std::string_view closed_by) = 0;
   virtual DepositPage list_deposits(const DepositFilter& filter) = 0;
+  // Count and sums of every deposit the filter matches.
+  virtual DepositTotals deposit_totals(const DepositFilter& filter) = 0;
+  // The ids of the active (not closed) bank-held deposits on a rental contract.
+  virtual std::vector<std::string> active_deposit_ids_for_contract(
+      std::string_view rental_contract_no) = 0;
+
+  // ---- ledger figures (reconciliation input)
+  // Stores what the ledger has booked as of `as_of`, replacing figures of the same date;
+  // false for an unknown deposit.
+  virtual bool set_ledger_figures(std::string_view deposit_id, Date as_of, Money paid,
+                                  Money balance) = 0;
+  // The latest figures with as_of on or before `on_or_before` (nullopt: the latest of all).
+  virtual std::optional<LedgerFigures> ledger_figures(std::string_view deposit_id,
+                                                      std::optional<Date> on_or_before) = 0;
+  // Every deposit's figures as of `as_of`, in deposit_id order, in one pass. fn must not call
+  // the store.
+  virtual void for_each_reconcile_facts(Date as_of,
+                                        const std::function<void(const ReconcileFacts&)>& fn) = 0;
 
   // ---- export queue (outbox)
   // Queued exports with next_attempt_at <= now, oldest due first; leaves out parked rows,
@@ -94,6 +112,37 @@ class Store {
   // Assigns an unassigned booking: records who and when and gives it a new feed seq.
   virtual AssignOutcome assign_booking(std::string_view booking_id, std::string_view deposit_id,
                                        std::string_view assigned_by) = 0;
+
+  // ---- sync runtime
+  // The deposits of an access (closed ones too) with what an import assigns by, in
+  // deposit_id order.
+  virtual std::vector<DirectoryEntry> directory(std::string_view access) = 0;
+  // due_exports for one access: the same rows and order, only the access's.
+  virtual std::vector<ExportJob> due_exports_of(std::string_view access, TimePoint now,
+                                                std::size_t limit) = 0;
+  // The bank references of the access's bookings that are still unassigned.
+  virtual std::vector<std::string> unassigned_bank_refs(std::string_view access) = 0;
+  // The earliest next_attempt_at among the access's exports that due_exports_of will return
+  // once due; nullopt when none is queued.
+  virtual std::optional<TimePoint> next_export_at(std::string_view access) = 0;
+  // Stores interest distributions of an access; one already stored (same deposit or, while
+  // unassigned, contract number, and period) is updated. Returns how many were new. Throws
+  // (and stores nothing) when one names an unknown deposit.
+  virtual std::size_t record_interest(std::string_view access,
+                                      const std::vector<InterestRecord>& records) = 0;
+  // The access's stored interest distributions, by contract number and period.
+  virtual std::vector<InterestRecord> interest_records(std::string_view access) = 0;
+  // The assignment outbox: bookings of the access assigned by a person (not by the import or
+  // the bank's portal) whose assignment was not yet passed to the bank, oldest first.
+  virtual std::vector<PendingAssignment> assignments_to_send(std::string_view access,
+                                                             std::size_t limit) = 0;
+  // The bank took (or cannot take) the assignment: it leaves the outbox.
+  virtual void mark_assignment_sent(std::string_view booking_id) = 0;
+  // The rate last announced for a trust account of the access; nullopt before the first.
+  virtual std::optional<AnnouncedRate> announced_rate(std::string_view access,
+                                                      std::string_view trust_account) = 0;
+  virtual void record_announced_rate(std::string_view access, std::string_view trust_account,
+                                     std::string_view rate, Date valid_from) = 0;
 
   // ---- status and history
   virtual std::optional<StatusRecord> status(std::string_view deposit_id) = 0;

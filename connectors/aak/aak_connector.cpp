@@ -10,9 +10,9 @@ namespace kaution {
 namespace aak {
 
 AakConnector::AakConnector(const AccessConfig& access, const ConnectorEnv& env)
-    : m_client(access, env, "/oauth2/token", http::ClientAuth::basic) {}
+    : m_client(access, env, "/oauth2/token", httpclient::ClientAuth::basic) {}
 
-http::HttpResult AakConnector::send(http::Request request) {
+httpclient::HttpResult AakConnector::send(httpclient::Request request) {
   auto result = m_client.send(std::move(request));
   if (!result && result.error().failure_class == FailureClass::rejected)
     connectors::add_field_errors(result.error());
@@ -35,7 +35,7 @@ ExportResult AakConnector::export_one(const ExportItem& item) {
   }
   AakRecord record = to_aak_record(item.deposit);
   result.notes = std::move(record.notes);
-  http::Request request = put_deposit(item, record);
+  httpclient::Request request = put_deposit(item, record);
   const std::string what = m_client.describe(request);
   auto response = send(std::move(request));
   if (!response) {
@@ -48,7 +48,7 @@ ExportResult AakConnector::export_one(const ExportItem& item) {
 
 Result<std::vector<InterestDistribution>> AakConnector::interest_distributions(
     int year, const DepositDirectory& directory) {
-  http::Request request = get_interest_distributions(year);
+  httpclient::Request request = get_interest_distributions(year);
   const std::string what = m_client.describe(request);
   auto response = send(std::move(request));
   if (!response) return std::unexpected(static_cast<Failure>(response.error()));

@@ -39,7 +39,7 @@ class AakConnector final : public Connector {
                              ImportPage& page);
   Result<void> add_balances(const DepositDirectory& directory, ImportPage& page);
   // A JSON answer of `request`, or its failure (refusals with the bank's field errors).
-  http::HttpResult send(http::Request request);
+  httpclient::HttpResult send(httpclient::Request request);
 
   connectors::AuthorizedClient m_client;
 };

@@ -47,7 +47,7 @@ Result<ImportPage> AakConnector::import_page(const ImportRequest& request) {
 }
 
 Result<StatementList> AakConnector::statements_after(const std::optional<std::string>& after) {
-  http::Request request = list_statements(after);
+  httpclient::Request request = list_statements(after);
   for (int pages = 1;; ++pages) {
     const std::string what = m_client.describe(request);
     auto response = send(std::move(request));
@@ -57,14 +57,14 @@ Result<StatementList> AakConnector::statements_after(const std::optional<std::st
     drop_through(list->ids, after);
     if (!list->ids.empty() || !list->next) return list;
     if (pages == k_max_list_pages)
-      return std::unexpected(http::protocol_failure(what, "`next` does not end"));
+      return std::unexpected(httpclient::protocol_failure(what, "`next` does not end"));
     request = next_statements(*list->next);
   }
 }
 
 Result<void> AakConnector::add_statement(const std::string& id, const DepositDirectory& directory,
                                          ImportPage& page) {
-  http::Request request = get_statement(id);
+  httpclient::Request request = get_statement(id);
   const std::string what = m_client.describe(request);
   auto response = send(std::move(request));
   if (!response) return std::unexpected(static_cast<Failure>(response.error()));
@@ -85,7 +85,7 @@ Result<void> AakConnector::add_balances(const DepositDirectory& directory, Impor
   std::int64_t fetched = 0;
   std::int64_t unknown = 0;
   for (int number = 1;; ++number) {
-    http::Request request = get_balances(number);
+    httpclient::Request request = get_balances(number);
     const std::string what = m_client.describe(request);
     auto response = send(std::move(request));
     if (!response) return std::unexpected(static_cast<Failure>(response.error()));

@@ -14,18 +14,18 @@ namespace kaution::aak {
 inline constexpr int k_balance_page_size = 1000;  // the profile's maximum
 
 // PUT /v1/deposits/{contractNumber}: the record, with `uuid` the bank's once it has one.
-http::Request put_deposit(const ExportItem& item, AakRecord& record);
+httpclient::Request put_deposit(const ExportItem& item, AakRecord& record);
 // GET /v1/statements[?after=…]: the statements produced since `after` (all kept when empty).
-http::Request list_statements(const std::optional<std::string>& after);
+httpclient::Request list_statements(const std::optional<std::string>& after);
 // The next page of a statement list: `next` as a path when it is one, else as `after`.
-http::Request next_statements(const std::string& next);
+httpclient::Request next_statements(const std::string& next);
 // GET /v1/statements/{id}: one camt.053.001.08 document.
-http::Request get_statement(std::string_view id);
-http::Request get_balances(int page);
-http::Request get_interest_distributions(int year);
+httpclient::Request get_statement(std::string_view id);
+httpclient::Request get_balances(int page);
+httpclient::Request get_interest_distributions(int year);
 // POST /v1/payments/{bookingReference}/assign {"uuid": …}
-http::Request assign_payment(std::string_view booking_ref, std::string_view uuid);
+httpclient::Request assign_payment(std::string_view booking_ref, std::string_view uuid);
 // POST /v1/deposits/{uuid}/close
-http::Request close_deposit(std::string_view uuid);
+httpclient::Request close_deposit(std::string_view uuid);
 
 }  // namespace kaution::aak

@@ -14,8 +14,8 @@ bool has_credentials(const AccessConfig& access) {
 
 }  // namespace
 
-http::HttpClientSettings http_settings(const AccessConfig& access) {
-  http::HttpClientSettings s;
+httpclient::HttpClientSettings http_settings(const AccessConfig& access) {
+  httpclient::HttpClientSettings s;
   s.access_name = access.name;
   s.base_url = access.base_url;
   s.tls.verify = access.tls.verify;
@@ -32,16 +32,16 @@ http::HttpClientSettings http_settings(const AccessConfig& access) {
   return s;
 }
 
-AuthorizedClient::AuthorizedClient(const AccessConfig& access, const http::HttpClientEnv& env,
-                                   std::string token_path, http::ClientAuth auth)
+AuthorizedClient::AuthorizedClient(const AccessConfig& access, const httpclient::HttpClientEnv& env,
+                                   std::string token_path, httpclient::ClientAuth auth)
     : m_client(http_settings(access), env) {
   if (!has_credentials(access)) return;
-  http::OAuth2Settings oauth;
+  httpclient::OAuth2Settings oauth;
   oauth.token_path = std::move(token_path);
   oauth.client_id = *access.username;
   oauth.client_secret = access.password->value.reveal();
   oauth.client_auth = auth;
-  m_tokens = std::make_unique<http::OAuth2TokenSource>(m_client, std::move(oauth));
+  m_tokens = std::make_unique<httpclient::OAuth2TokenSource>(m_client, std::move(oauth));
 }
 
 Failure AuthorizedClient::missing_credentials() const {
@@ -51,15 +51,15 @@ Failure AuthorizedClient::missing_credentials() const {
                  std::nullopt};
 }
 
-std::string AuthorizedClient::describe(const http::Request& request) const {
+std::string AuthorizedClient::describe(const httpclient::Request& request) const {
   const std::string_view path = std::string_view(request.path).substr(0, request.path.find('?'));
-  return access_name() + ": " + std::string(http::to_string(request.method)) + " " +
+  return access_name() + ": " + std::string(httpclient::to_string(request.method)) + " " +
          std::string(path);
 }
 
-http::HttpResult AuthorizedClient::send(http::Request request) {
-  if (!m_tokens) return std::unexpected(http::HttpFailure{missing_credentials(), {}});
-  return http::send_authorized(m_client, *m_tokens, std::move(request));
+httpclient::HttpResult AuthorizedClient::send(httpclient::Request request) {
+  if (!m_tokens) return std::unexpected(httpclient::HttpFailure{missing_credentials(), {}});
+  return httpclient::send_authorized(m_client, *m_tokens, std::move(request));
 }
 
 Result<void> AuthorizedClient::check() {

@@ -13,30 +13,30 @@
 namespace kaution::connectors {
 
 // base_url, tls, timeouts and limits of `access`; the access name names every exchange.
-http::HttpClientSettings http_settings(const AccessConfig& access);
+httpclient::HttpClientSettings http_settings(const AccessConfig& access);
 
 // The access's HTTP client and token source. Without a user name or a resolved password the
 // token source is absent and every call fails with class credentials, before any request.
 class AuthorizedClient {
  public:
-  AuthorizedClient(const AccessConfig& access, const http::HttpClientEnv& env,
-                   std::string token_path, http::ClientAuth auth);
+  AuthorizedClient(const AccessConfig& access, const httpclient::HttpClientEnv& env,
+                   std::string token_path, httpclient::ClientAuth auth);
 
   // `request` with a bearer token (one new token and one repeat after a 401).
-  http::HttpResult send(http::Request request);
+  httpclient::HttpResult send(httpclient::Request request);
   // The credentials check: a token, fetched unless a valid one is cached (a refusal always
   // drops the cached token, so a check after one asks the bank).
   Result<void> check();
   // "<access>: GET /v1/balances" (no query): names an exchange in messages.
-  std::string describe(const http::Request& request) const;
+  std::string describe(const httpclient::Request& request) const;
   const std::string& access_name() const { return m_client.settings().access_name; }
   const Clock& clock() const { return m_client.clock(); }
 
  private:
   Failure missing_credentials() const;
 
-  http::HttpClient m_client;
-  std::unique_ptr<http::OAuth2TokenSource> m_tokens;
+  httpclient::HttpClient m_client;
+  std::unique_ptr<httpclient::OAuth2TokenSource> m_tokens;
 };
 
 }  // namespace kaution::connectors

@@ -9,7 +9,7 @@ namespace {
 
 std::string string_of(const nlohmann::json& object, const char* key) {
   const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? http::scrub(it->get<std::string>()) : "";
+  return it != object.end() && it->is_string() ? httpclient::scrub(it->get<std::string>()) : "";
 }
 
 // aak: errors[]; dkb: violations[].
@@ -53,7 +53,7 @@ std::vector<FieldError> bank_field_errors(std::string_view body) {
   return out;
 }
 
-void add_field_errors(http::HttpFailure& failure) {
+void add_field_errors(httpclient::HttpFailure& failure) {
   if (failure.response) failure.fields = bank_field_errors(failure.response->body);
   std::string listed;
   for (const FieldError& error : failure.fields)
@@ -62,10 +62,10 @@ void add_field_errors(http::HttpFailure& failure) {
 }
 
 Failure local_rejection(std::string message, std::vector<FieldError> fields) {
-  return Failure{FailureClass::rejected, http::scrub(message), std::move(fields), std::nullopt};
+  return Failure{FailureClass::rejected, httpclient::scrub(message), std::move(fields), std::nullopt};
 }
 
-void ensure_code(http::HttpFailure& failure, std::string_view code, std::string_view field) {
+void ensure_code(httpclient::HttpFailure& failure, std::string_view code, std::string_view field) {
   if (!failure.response || has_code(failure, code)) return;
   if (failure.response->body.find(code) == std::string::npos) return;
   FieldError error{std::string(field), std::string(code), std::string(code)};

@@ -17,14 +17,14 @@ std::vector<FieldError> bank_field_errors(std::string_view body);
 
 // Puts the field errors of the failure's answer into `fields` and lists them in its message;
 // the class is kept.
-void add_field_errors(http::HttpFailure& failure);
+void add_field_errors(httpclient::HttpFailure& failure);
 
 // Class rejected, found before sending (data the profile cannot take).
 Failure local_rejection(std::string message, std::vector<FieldError> fields = {});
 
 // When the failure's answer names `code` (in any form, even as plain text) but no field error
 // carries it: adds one for `field` and names it in the message.
-void ensure_code(http::HttpFailure& failure, std::string_view code, std::string_view field);
+void ensure_code(httpclient::HttpFailure& failure, std::string_view code, std::string_view field);
 
 // True when the failure's answer carries `code` as a field error code.
 bool has_code(const Failure& failure, std::string_view code);

@@ -107,12 +107,12 @@ Result<formats::Document> parse_statement_answer(std::string_view what, const st
                                                  std::string body, std::string_view format) {
   formats::ParsedFile parsed = formats::parse_statement_buffer(name, std::move(body));
   if (!parsed.errors.empty())
-    return std::unexpected(http::protocol_failure(what, parsed.errors.front().message()));
+    return std::unexpected(httpclient::protocol_failure(what, parsed.errors.front().message()));
   if (parsed.documents.size() != 1)
-    return std::unexpected(http::protocol_failure(what, "expected one camt document"));
+    return std::unexpected(httpclient::protocol_failure(what, "expected one camt document"));
   formats::Document& document = parsed.documents.front();
   if (document.format != format)
-    return std::unexpected(http::protocol_failure(
+    return std::unexpected(httpclient::protocol_failure(
         what, "Document: namespace " +
                   (document.format.empty() ? std::string("missing") : document.format) +
                   ", expected " + std::string(k_iso_namespace) + std::string(format)));
@@ -133,7 +133,7 @@ Result<std::vector<CamtBooking>> camt_bookings(std::string_view what,
     const formats::Entry& entry = statement.entries[i];
     if (entry.status != formats::EntryStatus::booked) continue;
     if (auto problem = entry_problem(entry))
-      return std::unexpected(http::protocol_failure(
+      return std::unexpected(httpclient::protocol_failure(
           what, "Stmt " + statement.id + ", " + entry_name(entry, i) + ": " + *problem));
     if (entry.transactions.empty()) {
       out.push_back(make_booking(entry, nullptr));

@@ -68,11 +68,11 @@ auto read_answer(std::string_view what, const std::string& body, Read&& read)
     -> Result<decltype(read(std::declval<const JsonPart&>()))> {
   const nlohmann::json document = nlohmann::json::parse(body, nullptr, false);
   if (document.is_discarded() || !document.is_object())
-    return std::unexpected(http::protocol_failure(what, "the answer is not a JSON object"));
+    return std::unexpected(httpclient::protocol_failure(what, "the answer is not a JSON object"));
   try {
     return read(JsonPart(document, ""));
   } catch (const BadAnswer& bad) {
-    return std::unexpected(http::protocol_failure(what, bad.what()));
+    return std::unexpected(httpclient::protocol_failure(what, bad.what()));
   }
 }
 

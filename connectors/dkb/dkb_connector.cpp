@@ -13,10 +13,10 @@ namespace kaution {
 namespace dkb {
 
 DkbConnector::DkbConnector(const AccessConfig& access, const ConnectorEnv& env)
-    : m_client(access, env, "/oauth/token", http::ClientAuth::form),
+    : m_client(access, env, "/oauth/token", httpclient::ClientAuth::form),
       m_ibans(access.dkb ? access.dkb->collective_ibans : std::vector<Iban>{}) {}
 
-http::HttpResult DkbConnector::send(http::Request request) {
+httpclient::HttpResult DkbConnector::send(httpclient::Request request) {
   auto result = m_client.send(std::move(request));
   if (!result && result.error().failure_class == FailureClass::rejected)
     connectors::add_field_errors(result.error());
@@ -52,7 +52,7 @@ ExportResult DkbConnector::export_one(const ExportItem& item) {
   }
   DkbRecord record = to_dkb_tenancy(item.deposit, *iban);
   result.notes = std::move(record.notes);
-  http::Request request = put_tenancy(item.deposit.rental_contract_no, record);
+  httpclient::Request request = put_tenancy(item.deposit.rental_contract_no, record);
   const std::string what = m_client.describe(request);
   auto response = send(std::move(request));
   if (!response) {

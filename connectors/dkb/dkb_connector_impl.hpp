@@ -44,7 +44,7 @@ class DkbConnector final : public Connector {
   Result<void> add_portal_assignment(const std::string& key, const DepositDirectory& directory,
                                      ImportPage& page);
   // The answer to `request`, or its failure (refusals with the bank's field errors).
-  http::HttpResult send(http::Request request);
+  httpclient::HttpResult send(httpclient::Request request);
 
   connectors::AuthorizedClient m_client;
   std::vector<Iban> m_ibans;  // the access's collective IBANs

@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::string_view k_camt_format = "camt.053.001.02";
 
-Failure failure_of(const http::HttpResult& result) {
+Failure failure_of(const httpclient::HttpResult& result) {
   return static_cast<const Failure&>(result.error());
 }
 
@@ -26,7 +26,7 @@ Result<std::optional<Date>> cursor_date(const std::optional<std::string>& cursor
   auto date = Date::parse(*cursor);
   if (!date)
     return std::unexpected(
-        http::protocol_failure("dkb import", "the stored cursor is not a date: " + *cursor));
+        httpclient::protocol_failure("dkb import", "the stored cursor is not a date: " + *cursor));
   return std::optional<Date>{*date};
 }
 
@@ -69,7 +69,7 @@ Result<std::optional<Date>> DkbConnector::add_statements(const ImportRequest& re
   const std::span<const Iban> all(m_ibans);
   for (std::size_t at = 0; at < all.size(); at += k_max_ibans_per_call) {
     const auto chunk = all.subspan(at, std::min(k_max_ibans_per_call, all.size() - at));
-    http::Request call = get_statements(chunk, *from);
+    httpclient::Request call = get_statements(chunk, *from);
     const std::string what = m_client.describe(call);
     auto response = send(std::move(call));
     if (!response) return std::unexpected(failure_of(response));
@@ -81,7 +81,7 @@ Result<std::optional<Date>> DkbConnector::add_statements(const ImportRequest& re
       asked.insert(iban.str());
     for (const formats::Statement& statement : document->statements) {
       if (!asked.contains(normalize_contract_no(statement.account.iban)))
-        return std::unexpected(http::protocol_failure(
+        return std::unexpected(httpclient::protocol_failure(
             what,
             "Stmt " + statement.id + ": account " + statement.account.iban + " was not asked for"));
       auto bookings = statement_bookings(what, statement, *request.directory);
@@ -101,7 +101,7 @@ Result<void> DkbConnector::add_balances(const DepositDirectory& directory, Impor
   std::int64_t unknown = 0;
   const std::span<const Iban> all(m_ibans);
   for (std::size_t at = 0; at < all.size(); at += k_max_ibans_per_call) {
-    http::Request call =
+    httpclient::Request call =
         get_balances(all.subspan(at, std::min(k_max_ibans_per_call, all.size() - at)));
     const std::string what = m_client.describe(call);
     auto response = send(std::move(call));
@@ -123,7 +123,7 @@ Result<void> DkbConnector::add_balances(const DepositDirectory& directory, Impor
 
 Result<void> DkbConnector::add_unassigned(const ImportRequest& request, ImportPage& page) {
   if (m_ibans.empty()) return {};
-  http::Request call = get_unassigned(m_ibans);
+  httpclient::Request call = get_unassigned(m_ibans);
   const std::string what = m_client.describe(call);
   auto response = send(std::move(call));
   if (!response) return std::unexpected(failure_of(response));
@@ -142,7 +142,7 @@ Result<void> DkbConnector::add_unassigned(const ImportRequest& request, ImportPa
 Result<void> DkbConnector::add_portal_assignment(const std::string& key,
                                                  const DepositDirectory& directory,
                                                  ImportPage& page) {
-  http::Request call = get_booking(split_booking_key(key).second);
+  httpclient::Request call = get_booking(split_booking_key(key).second);
   const std::string what = m_client.describe(call);
   auto response = send(std::move(call));
   if (!response && response.error().status() == 404) {

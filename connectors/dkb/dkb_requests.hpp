@@ -17,16 +17,16 @@ namespace kaution::dkb {
 inline constexpr std::size_t k_max_ibans_per_call = 100;  // statements (and balances)
 
 // PUT /kaution/v1/tenancies/{contractNumber}
-http::Request put_tenancy(std::string_view contract_no, const DkbRecord& record);
+httpclient::Request put_tenancy(std::string_view contract_no, const DkbRecord& record);
 // DELETE /kaution/v1/tenancies/{contractNumber}
-http::Request delete_tenancy(std::string_view contract_no);
+httpclient::Request delete_tenancy(std::string_view contract_no);
 // GET /kaution/v1/statements?ibans=…[&from=YYYY-MM-DD]; at most k_max_ibans_per_call IBANs.
-http::Request get_statements(std::span<const Iban> ibans, const std::optional<Date>& from);
+httpclient::Request get_statements(std::span<const Iban> ibans, const std::optional<Date>& from);
 // GET /kaution/v1/balances?ibans=…
-http::Request get_balances(std::span<const Iban> ibans);
+httpclient::Request get_balances(std::span<const Iban> ibans);
 // GET /kaution/v1/unassigned?ibans=… (all configured IBANs in one call)
-http::Request get_unassigned(std::span<const Iban> ibans);
+httpclient::Request get_unassigned(std::span<const Iban> ibans);
 // GET /kaution/v1/bookings/{reference}
-http::Request get_booking(std::string_view reference);
+httpclient::Request get_booking(std::string_view reference);
 
 }  // namespace kaution::dkb

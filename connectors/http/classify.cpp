@@ -5,7 +5,7 @@
 #include "core/redact.hpp"
 #include "core/retry.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 std::optional<FailureClass> status_class(int status) {
   if (status >= 200 && status < 300) return std::nullopt;
@@ -56,4 +56,4 @@ std::string scrub(std::string_view text) {
   return Redactor::global().scrub(text);
 }
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -19,7 +19,7 @@
 #include "core/clock.hpp"
 #include "core/failure.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 // nullopt for a 2xx status.
 std::optional<FailureClass> status_class(int status);
@@ -34,4 +34,4 @@ Failure protocol_failure(std::string_view what, std::string_view detail);
 // `text` with every secret registered with Redactor::global() replaced by "***".
 std::string scrub(std::string_view text);
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string_view>
 
-namespace kaution::http::detail {
+namespace kaution::httpclient::detail {
 
 namespace {
 
@@ -214,4 +214,4 @@ Transfer CurlSession::perform(const Request& request, const std::string& url) {
   return transfer;
 }
 
-}  // namespace kaution::http::detail
+}  // namespace kaution::httpclient::detail

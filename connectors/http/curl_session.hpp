@@ -14,7 +14,7 @@
 #include "connectors/http/message.hpp"
 #include "connectors/http/settings.hpp"
 
-namespace kaution::http::detail {
+namespace kaution::httpclient::detail {
 
 struct Transfer {
   CURLcode code = CURLE_OK;
@@ -45,4 +45,4 @@ class CurlSession {
   std::vector<CURL*> m_all;
 };
 
-}  // namespace kaution::http::detail
+}  // namespace kaution::httpclient::detail

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 namespace {
 char lower(char c) {
@@ -33,4 +33,4 @@ std::optional<std::string_view> Headers::get(std::string_view name) const {
   return std::nullopt;
 }
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 bool iequals(std::string_view a, std::string_view b);
 
@@ -30,4 +30,4 @@ class Headers {
   std::vector<std::pair<std::string, std::string>> m_fields;
 };
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -9,7 +9,7 @@
 #include "connectors/http/transport_failure.hpp"
 #include "connectors/http/url.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 namespace {
 
@@ -134,4 +134,4 @@ void HttpClient::report(const Request& request, const HttpResult& result,
   m_observer(record);
 }
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

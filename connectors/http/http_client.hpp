@@ -16,7 +16,7 @@
 #include "connectors/http/settings.hpp"
 #include "core/clock.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 namespace detail {
 class CurlSession;
@@ -59,4 +59,4 @@ class HttpClient {
   std::unique_ptr<detail::CurlSession> m_session;
 };
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

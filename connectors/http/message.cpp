@@ -1,6 +1,6 @@
 #include "connectors/http/message.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 std::string_view to_string(Method m) {
   switch (m) {
@@ -20,4 +20,4 @@ std::string_view to_string(Method m) {
   return "GET";
 }
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -13,7 +13,7 @@
 #include "connectors/http/headers.hpp"
 #include "core/failure.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 enum class Method { get, head, post, put, patch, delete_ };
 
@@ -61,4 +61,4 @@ struct HttpFailure : Failure {
 
 using HttpResult = std::expected<Response, HttpFailure>;
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 SystemMonotonicClock& SystemMonotonicClock::instance() {
   static SystemMonotonicClock clock;
@@ -24,4 +24,4 @@ void ManualMonotonicClock::advance(std::chrono::steady_clock::duration d) {
   m_now += d;
 }
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

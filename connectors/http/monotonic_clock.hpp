@@ -5,7 +5,7 @@
 #include <mutex>
 #include <thread>
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 using SteadyTime = std::chrono::steady_clock::time_point;
 
@@ -38,4 +38,4 @@ class ManualMonotonicClock final : public MonotonicClock {
   SteadyTime m_now;
 };
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -8,7 +8,7 @@
 #include "connectors/http/url.hpp"
 #include "core/redact.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 namespace {
 
@@ -141,4 +141,4 @@ HttpResult send_authorized(HttpClient& client, OAuth2TokenSource& tokens, Reques
   }
 }
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -13,7 +13,7 @@
 #include "core/clock.hpp"
 #include "core/failure.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 enum class ClientAuth {
   basic,  // HTTP Basic with client id and secret (aak)
@@ -60,4 +60,4 @@ class OAuth2TokenSource {
 // a new one and repeats the request once; a second 401 is class credentials.
 HttpResult send_authorized(HttpClient& client, OAuth2TokenSource& tokens, Request request);
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 RateLimiter::RateLimiter(int per_second, MonotonicClock& clock)
     : m_per_second(per_second), m_clock(clock) {}
@@ -27,4 +27,4 @@ void RateLimiter::acquire() {
   if (start > m_clock.now()) m_clock.sleep_until(start);
 }
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -9,7 +9,7 @@
 
 #include "connectors/http/monotonic_clock.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 class RateLimiter {
  public:
@@ -28,4 +28,4 @@ class RateLimiter {
   std::deque<SteadyTime> m_starts;  // the last m_per_second reserved start times, ascending
 };
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 struct TlsSettings {
   bool verify = true;             // false logs a warning whenever a client is built
@@ -36,4 +36,4 @@ struct HttpClientSettings {
   std::string user_agent = "kautiond";
 };
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

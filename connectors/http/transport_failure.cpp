@@ -4,7 +4,7 @@
 
 #include "connectors/http/classify.hpp"
 
-namespace kaution::http::detail {
+namespace kaution::httpclient::detail {
 
 namespace {
 
@@ -91,4 +91,4 @@ HttpFailure transport_failure(std::string_view what, const Transfer& transfer,
   return failure;
 }
 
-}  // namespace kaution::http::detail
+}  // namespace kaution::httpclient::detail

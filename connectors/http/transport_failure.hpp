@@ -10,10 +10,10 @@
 #include "connectors/http/curl_session.hpp"
 #include "connectors/http/message.hpp"
 
-namespace kaution::http::detail {
+namespace kaution::httpclient::detail {
 
 // `what` names the exchange ("aak-main: GET /v1/balances").
 HttpFailure transport_failure(std::string_view what, const Transfer& transfer,
                               std::size_t max_response_bytes);
 
-}  // namespace kaution::http::detail
+}  // namespace kaution::httpclient::detail

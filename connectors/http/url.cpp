@@ -2,7 +2,7 @@
 
 #include "connectors/http/headers.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 namespace {
 bool unreserved(char c) {
@@ -53,4 +53,4 @@ bool is_http_url(std::string_view url) {
   return false;
 }
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace kaution::http {
+namespace kaution::httpclient {
 
 // Percent-encodes everything except RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~):
 // fit for a path segment ("1.080000.1047", "a/b" → "a%2Fb") and for a query name or value.
@@ -20,4 +20,4 @@ std::string join_url(std::string_view base_url, std::string_view path,
 // True for "http://…" and "https://…" (case-insensitive scheme) with a host.
 bool is_http_url(std::string_view url);
 
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

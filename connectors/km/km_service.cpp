@@ -56,8 +56,8 @@ std::string fault_detail(const SoapFault& fault) {
 
 }  // namespace
 
-http::HttpClientSettings http_settings(const AccessConfig& access) {
-  http::HttpClientSettings s;
+httpclient::HttpClientSettings http_settings(const AccessConfig& access) {
+  httpclient::HttpClientSettings s;
   s.access_name = access.name;
   s.base_url = access.base_url;
   s.tls.verify = access.tls.verify;
@@ -101,13 +101,13 @@ SoapEnvelope KmService::envelope(std::string_view operation) const {
 Result<SoapAnswer> KmService::call(const SoapEnvelope& envelope) {
   const std::string& operation = envelope.operation();
   if (auto present = credentials_present(); !present) return std::unexpected(present.error());
-  http::Request request;
-  request.method = http::Method::post;
+  httpclient::Request request;
+  request.method = httpclient::Method::post;
   request.path = std::string(k_service_path);
   request.headers.add("SOAPAction", soap_action(operation));
   request.content_type = "text/xml; charset=utf-8";
   request.body = envelope.str();
-  http::HttpResult response = m_client.send(request);
+  httpclient::HttpResult response = m_client.send(request);
   if (!response) return std::unexpected(from_http(operation, response.error()));
   auto answer = SoapAnswer::parse(response->body);
   if (!answer) return std::unexpected(protocol(operation, answer.error()));
@@ -131,7 +131,7 @@ Failure KmService::failure(FailureClass failure_class, std::string_view operatio
 }
 
 std::string KmService::scrub(std::string_view text) const {
-  return m_redactor.scrub(http::scrub(text));
+  return m_redactor.scrub(httpclient::scrub(text));
 }
 
 Failure KmService::from_fault(std::string_view operation, const SoapFault& fault) const {
@@ -140,7 +140,7 @@ Failure KmService::from_fault(std::string_view operation, const SoapFault& fault
 
 // A SOAP fault in the body of a failed exchange (km.md: faults arrive as HTTP 500) decides
 // the class; otherwise the HTTP client's class stands.
-Failure KmService::from_http(std::string_view operation, const http::HttpFailure& failure) const {
+Failure KmService::from_http(std::string_view operation, const httpclient::HttpFailure& failure) const {
   if (failure.response && !failure.response->body.empty()) {
     if (auto answer = SoapAnswer::parse(failure.response->body)) {
       if (auto fault = find_fault(answer->body())) {

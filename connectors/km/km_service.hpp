@@ -23,7 +23,7 @@ namespace kaution::km {
 inline constexpr std::string_view k_service_path = "/ws";
 
 // The HTTP client settings of a km access (tls, timeouts, limits of config.md).
-http::HttpClientSettings http_settings(const AccessConfig& access);
+httpclient::HttpClientSettings http_settings(const AccessConfig& access);
 
 class KmService {
  public:
@@ -46,13 +46,13 @@ class KmService {
 
  private:
   Failure from_fault(std::string_view operation, const SoapFault& fault) const;
-  Failure from_http(std::string_view operation, const http::HttpFailure& failure) const;
+  Failure from_http(std::string_view operation, const httpclient::HttpFailure& failure) const;
 
   std::string m_access;
   std::string m_username;
   Secret m_password;
   Redactor m_redactor;  // the password in every form it is sent in
-  http::HttpClient m_client;
+  httpclient::HttpClient m_client;
 };
 
 }  // namespace kaution::km

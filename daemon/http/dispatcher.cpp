@@ -67,11 +67,13 @@ void add_builtin_routes(Router& router, const ReadinessCheck& readiness) {
 }  // namespace
 
 Dispatcher::Dispatcher(Router router, const std::vector<ApiToken>& tokens,
-                       std::size_t max_body_bytes, ReadinessCheck readiness)
+                       std::size_t max_body_bytes, ReadinessCheck readiness,
+                       bool public_authorization)
     : m_router(std::move(router)),
       m_authenticator(tokens),
       m_max_body_bytes(max_body_bytes),
-      m_readiness(std::move(readiness)) {
+      m_readiness(std::move(readiness)),
+      m_public_authorization(public_authorization) {
   add_builtin_routes(m_router, m_readiness);
 }
 
@@ -97,8 +99,10 @@ std::optional<Response> Dispatcher::authorize(Request& request,
     if (!principal) return unauthorized(failure);
     request.principal = principal->name;
     request.role = principal->role;
+    request.headers.erase("authorization");
+  } else if (!m_public_authorization) {
+    request.headers.erase("authorization");
   }
-  request.headers.erase("authorization");
   if (resolution.kind == Resolution::Kind::not_found) {
     return problem(404, "Not Found", "no such resource: " + request.path);
   }

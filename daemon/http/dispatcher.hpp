@@ -30,8 +30,10 @@ struct Admission {
 class Dispatcher {
  public:
   // Adds the built-in routes to `router` (throws std::invalid_argument if it has them already).
+  // With `public_authorization`, handlers of public (`none`) routes keep the Authorization
+  // header: for servers that authenticate themselves (the sandbox banks), never the daemon's API.
   Dispatcher(Router router, const std::vector<ApiToken>& tokens, std::size_t max_body_bytes,
-             ReadinessCheck readiness);
+             ReadinessCheck readiness, bool public_authorization = false);
 
   // `request` has method and headers; fills path, query, path_params, principal and role, and
   // removes the Authorization header. Authentication comes before 404/405, so that a client
@@ -51,6 +53,7 @@ class Dispatcher {
   Authenticator m_authenticator;
   std::size_t m_max_body_bytes;
   ReadinessCheck m_readiness;
+  bool m_public_authorization = false;
 };
 
 }  // namespace kaution::http

@@ -18,7 +18,8 @@ struct Request {
   std::string path;                                            // percent-decoded, without the query
   std::multimap<std::string, std::string, std::less<>> query;  // decoded; '+' is a space
   // Names lower-case; repeated headers joined with ", ". Authorization is removed once the
-  // token is checked: handlers get `principal` instead.
+  // token is checked: handlers get `principal` instead (ServerOptions::public_authorization
+  // keeps it for public routes).
   std::map<std::string, std::string, std::less<>> headers;
   std::map<std::string, std::string, std::less<>> path_params;  // from `{name}` segments
   std::string body;
@@ -33,10 +34,19 @@ struct Request {
 };
 
 struct Response {
+  // How the answer goes on the wire. Anything but `complete` is for test servers that simulate a
+  // broken peer (the sandbox banks' fault injection), never for the daemon's API.
+  enum class Delivery {
+    complete,
+    reset,      // no answer: the connection is closed abortively (SO_LINGER 0)
+    truncated,  // Content-Length of the whole body, but only its first half, then the close
+  };
+
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  Delivery delivery = Delivery::complete;
 };
 
 // One error of a field, named as in ledger-api.md: "parties[0].last_name".

@@ -1,7 +1,9 @@
 #include "daemon/http/mhd_listener.hpp"
 
+#include <gnutls/gnutls.h>
 #include <microhttpd.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
@@ -10,6 +12,7 @@
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 namespace kaution::http {
 namespace {
@@ -52,10 +55,54 @@ MHD_Result collect_header(void* cls, MHD_ValueKind, const char* key, const char*
   return MHD_YES;
 }
 
+// Response::Delivery::reset: SO_LINGER 0, so that closing sends a TCP reset, and no answer.
+MHD_Result reset_connection(MHD_Connection* connection) {
+  const MHD_ConnectionInfo* info =
+      MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+  if (info != nullptr) {
+    const linger abortive{1, 0};
+    if (setsockopt(info->connect_fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive)) != 0) {
+      spdlog::debug("http: SO_LINGER for a reset failed");
+    }
+  }
+  return MHD_NO;
+}
+
+// Response::Delivery::truncated: announces the whole body, sends its first half, then fails, so
+// that MHD closes the connection in the middle of the body.
+struct PartialBody {
+  std::string sent;
+};
+
+ssize_t read_partial(void* cls, std::uint64_t pos, char* buffer, std::size_t max) {
+  const std::string& sent = static_cast<PartialBody*>(cls)->sent;
+  if (pos >= sent.size()) return MHD_CONTENT_READER_END_WITH_ERROR;
+  const std::size_t n = std::min<std::size_t>(max, sent.size() - static_cast<std::size_t>(pos));
+  std::copy_n(sent.data() + pos, n, buffer);
+  return static_cast<ssize_t>(n);
+}
+
+void free_partial(void* cls) {
+  delete static_cast<PartialBody*>(cls);
+}
+
+MHD_Response* make_reply(const Response& response) {
+  if (response.delivery != Response::Delivery::truncated || response.body.size() < 2) {
+    return MHD_create_response_from_buffer(
+        response.body.size(), const_cast<char*>(response.body.data()), MHD_RESPMEM_MUST_COPY);
+  }
+  auto partial = std::make_unique<PartialBody>();
+  partial->sent = response.body.substr(0, response.body.size() / 2);
+  MHD_Response* reply = MHD_create_response_from_callback(response.body.size(), 4096, &read_partial,
+                                                          partial.get(), &free_partial);
+  if (reply != nullptr) partial.release();  // MHD owns it now and frees it with free_partial
+  return reply;
+}
+
 MHD_Result answer(MHD_Connection* connection, ServerCore& core, Exchange& exchange,
                   const Response& response) {
-  MHD_Response* reply = MHD_create_response_from_buffer(
-      response.body.size(), const_cast<char*>(response.body.data()), MHD_RESPMEM_MUST_COPY);
+  if (response.delivery == Response::Delivery::reset) return reset_connection(connection);
+  MHD_Response* reply = make_reply(response);
   if (reply == nullptr) return MHD_NO;
   MHD_add_response_header(reply, "Content-Type", response.content_type.c_str());
   for (const auto& [name, value] : response.headers) {
@@ -71,11 +118,28 @@ MHD_Result answer(MHD_Connection* connection, ServerCore& core, Exchange& exchan
   return queued;
 }
 
+// Whether the TLS peer presented a certificate that verifies against the listener's client CA.
+bool client_verified(MHD_Connection* connection) {
+  const MHD_ConnectionInfo* info =
+      MHD_get_connection_info(connection, MHD_CONNECTION_INFO_GNUTLS_SESSION);
+  if (info == nullptr || info->tls_session == nullptr) return false;
+  unsigned int status = 0;
+  const int rc =
+      gnutls_certificate_verify_peers2(static_cast<gnutls_session_t>(info->tls_session), &status);
+  return rc == GNUTLS_E_SUCCESS && status == 0;
+}
+
 // The first call, when the headers are in: refuse now or wait for the body.
-MHD_Result on_headers(MHD_Connection* connection, ServerCore& core, Exchange& exchange,
-                      const char* method) {
+MHD_Result on_headers(MHD_Connection* connection, const ListenerContext& context,
+                      Exchange& exchange, const char* method) {
+  ServerCore& core = *context.core;
   exchange.headers_seen = true;
   exchange.request.method = method;
+  if (context.verify_client && !client_verified(connection)) {
+    return answer(
+        connection, core, exchange,
+        problem(403, "Forbidden", "a client certificate issued by the configured CA is required"));
+  }
   MHD_get_connection_values(connection, MHD_HEADER_KIND, &collect_header, &exchange.request);
   Admission admission = core.dispatcher().admit(exchange.request, exchange.raw_target);
   if (admission.refusal) return answer(connection, core, exchange, *admission.refusal);
@@ -105,10 +169,11 @@ MHD_Result on_body(ServerCore& core, Exchange& exchange, const char* data, std::
 MHD_Result on_access(void* cls, MHD_Connection* connection, const char*, const char* method,
                      const char*, const char* upload_data, std::size_t* upload_data_size,
                      void** req_cls) {
-  auto& core = *static_cast<ServerCore*>(cls);
+  const auto& context = *static_cast<const ListenerContext*>(cls);
+  ServerCore& core = *context.core;
   auto* exchange = static_cast<Exchange*>(*req_cls);
   if (exchange == nullptr) return MHD_NO;  // on_uri always makes one
-  if (!exchange->headers_seen) return on_headers(connection, core, *exchange, method);
+  if (!exchange->headers_seen) return on_headers(connection, context, *exchange, method);
   if (*upload_data_size != 0) {
     const std::size_t size = *upload_data_size;
     *upload_data_size = 0;
@@ -122,7 +187,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char*, const c
 }
 
 void* on_uri(void* cls, const char* uri, MHD_Connection*) {
-  auto& core = *static_cast<ServerCore*>(cls);
+  ServerCore& core = *static_cast<const ListenerContext*>(cls)->core;
   auto exchange = std::make_unique<Exchange>();
   exchange->raw_target = uri == nullptr ? std::string() : std::string(uri);
   core.request_started();
@@ -131,7 +196,7 @@ void* on_uri(void* cls, const char* uri, MHD_Connection*) {
 
 // Logs every request once: method, path (no query, no headers, no body), status, duration.
 void on_completed(void* cls, MHD_Connection*, void** req_cls, MHD_RequestTerminationCode code) {
-  auto& core = *static_cast<ServerCore*>(cls);
+  ServerCore& core = *static_cast<const ListenerContext*>(cls)->core;
   const std::unique_ptr<Exchange> exchange(static_cast<Exchange*>(*req_cls));
   *req_cls = nullptr;
   if (!exchange) return;
@@ -161,33 +226,47 @@ void on_mhd_log(void*, const char* format, va_list arguments) {
   spdlog::warn("http (libmicrohttpd): {}", printable(line));
 }
 
-MHD_Daemon* start_daemon(int fd, ServerCore& core, const ListenerSettings& settings) {
+// The TLS options as an MHD_OPTION_ARRAY: empty (just the end) without TLS.
+std::vector<MHD_OptionItem> tls_options(const TlsMaterial* tls) {
+  std::vector<MHD_OptionItem> items;
+  const auto add = [&items](MHD_OPTION option, const std::string& pem) {
+    items.push_back({option, 0, const_cast<char*>(pem.c_str())});
+  };
+  if (tls != nullptr) {
+    add(MHD_OPTION_HTTPS_MEM_KEY, tls->key_pem);
+    add(MHD_OPTION_HTTPS_MEM_CERT, tls->cert_pem);
+    if (!tls->client_ca_pem.empty()) add(MHD_OPTION_HTTPS_MEM_TRUST, tls->client_ca_pem);
+  }
+  items.push_back({MHD_OPTION_END, 0, nullptr});
+  return items;
+}
+
+MHD_Daemon* start_daemon(int fd, ListenerContext& context, const ListenerSettings& settings) {
   unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
                        MHD_USE_AUTO | MHD_USE_ITC | MHD_USE_ERROR_LOG;
   if (settings.ipv6) flags |= MHD_USE_IPv6;
   if (settings.tls != nullptr) flags |= MHD_USE_TLS;
   MHD_LogCallback logger = &on_mhd_log;
-  const char* cert = settings.tls != nullptr ? settings.tls->cert_pem.c_str() : nullptr;
-  const char* key = settings.tls != nullptr ? settings.tls->key_pem.c_str() : nullptr;
-  // With no TLS, the HTTPS options are skipped: MHD_OPTION_END ends the list early.
-  const MHD_OPTION tls_key_option = key != nullptr ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END;
+  // The PEM texts stay in settings.tls, which outlives the listener.
+  std::vector<MHD_OptionItem> tls = tls_options(settings.tls);
   return MHD_start_daemon(
-      flags, 0, nullptr, nullptr, &on_access, &core, MHD_OPTION_EXTERNAL_LOGGER, logger, nullptr,
-      MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_URI_LOG_CALLBACK, &on_uri, &core,
-      MHD_OPTION_NOTIFY_COMPLETED, &on_completed, &core, MHD_OPTION_CONNECTION_LIMIT,
+      flags, 0, nullptr, nullptr, &on_access, &context, MHD_OPTION_EXTERNAL_LOGGER, logger, nullptr,
+      MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_URI_LOG_CALLBACK, &on_uri, &context,
+      MHD_OPTION_NOTIFY_COMPLETED, &on_completed, &context, MHD_OPTION_CONNECTION_LIMIT,
       settings.connection_limit, MHD_OPTION_CONNECTION_TIMEOUT, settings.idle_timeout_seconds,
-      tls_key_option, key, MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_END);
+      MHD_OPTION_ARRAY, tls.data(), MHD_OPTION_END);
 }
 
 }  // namespace
 
 MhdListener::MhdListener(UniqueFd fd, ServerCore& core, const ListenerSettings& settings)
-    : m_fd(std::move(fd)) {
+    : m_context{&core, settings.tls != nullptr && !settings.tls->client_ca_pem.empty()},
+      m_fd(std::move(fd)) {
   if (settings.tls != nullptr && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
     throw std::runtime_error("API listener " + settings.name +
                              ": this libmicrohttpd has no TLS support");
   }
-  m_daemon = start_daemon(m_fd.get(), core, settings);
+  m_daemon = start_daemon(m_fd.get(), m_context, settings);
   if (m_daemon == nullptr) {
     throw std::runtime_error("API listener " + settings.name +
                              " did not start (libmicrohttpd's message is in the log)");

@@ -16,6 +16,7 @@ namespace kaution::http {
 struct TlsMaterial {
   std::string cert_pem;
   std::string key_pem;
+  std::string client_ca_pem;  // empty: no client certificate asked for
 };
 
 struct ListenerSettings {
@@ -24,6 +25,12 @@ struct ListenerSettings {
   unsigned idle_timeout_seconds = 60;
   bool ipv6 = false;
   const TlsMaterial* tls = nullptr;  // must outlive the listener
+};
+
+// What MHD's callbacks get: the shared core and this listener's client-certificate rule.
+struct ListenerContext {
+  ServerCore* core = nullptr;
+  bool verify_client = false;  // requests without a verified client certificate get 403
 };
 
 class MhdListener {
@@ -38,6 +45,7 @@ class MhdListener {
   void quiesce();
 
  private:
+  ListenerContext m_context;  // must outlive m_daemon
   MHD_Daemon* m_daemon = nullptr;
   UniqueFd m_fd;  // closed only after MHD_stop_daemon, as MHD requires
   bool m_quiesced = false;

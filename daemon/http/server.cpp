@@ -28,13 +28,18 @@ std::string read_pem(const std::filesystem::path& path, const char* what) {
 }
 
 // TLS material when configured; nullptr for plain HTTP, which needs insecure_loopback.
-std::unique_ptr<TlsMaterial> tls_for(const TcpOptions& tcp) {
+std::unique_ptr<TlsMaterial> tls_for(const TcpOptions& tcp,
+                                     const std::optional<std::filesystem::path>& client_ca) {
   if (tcp.tls_cert.has_value() != tcp.tls_key.has_value()) {
     throw std::invalid_argument("API TCP listener: tls_cert and tls_key go together");
   }
+  if (client_ca && !tcp.tls_cert) {
+    throw std::invalid_argument("API TCP listener: tls_client_ca needs tls_cert and tls_key");
+  }
   if (tcp.tls_cert) {
     return std::make_unique<TlsMaterial>(
-        TlsMaterial{read_pem(*tcp.tls_cert, "certificate"), read_pem(*tcp.tls_key, "key")});
+        TlsMaterial{read_pem(*tcp.tls_cert, "certificate"), read_pem(*tcp.tls_key, "key"),
+                    client_ca ? read_pem(*client_ca, "client CA") : std::string()});
   }
   if (!tcp.insecure_loopback || !is_loopback(tcp.address)) {
     throw std::invalid_argument("API TCP listener on " + tcp.address +
@@ -57,7 +62,7 @@ ListenerSettings settings_for(const ServerOptions& options, std::string name) {
 HttpServer::HttpServer(ServerOptions options, Router router, const std::vector<ApiToken>& tokens)
     : m_options(std::move(options)),
       m_core(std::make_unique<ServerCore>(std::move(router), tokens, m_options.max_body_bytes,
-                                          m_options.readiness)),
+                                          m_options.readiness, m_options.public_authorization)),
       m_listening(std::make_unique<Listening>()) {
   if (m_options.socket.empty() && !m_options.tcp) {
     throw std::invalid_argument("the API needs a Unix socket or a TCP listener");
@@ -80,7 +85,7 @@ void HttpServer::start_unix() {
 }
 
 void HttpServer::start_tcp(const TcpOptions& tcp) {
-  m_tls = tls_for(tcp);
+  m_tls = tls_for(tcp, m_options.tls_client_ca);
   TcpListener tcp_listener = listen_tcp(tcp.address, tcp.port);
   ListenerSettings settings =
       settings_for(m_options, "tcp:" + tcp.address + ":" + std::to_string(tcp_listener.port));

@@ -43,6 +43,12 @@ struct ServerOptions {
   unsigned connection_limit = 64;  // per listener; each connection has a thread
   std::chrono::seconds idle_timeout{60};
   std::chrono::milliseconds stop_grace{10000};  // what the destructor gives requests in flight
+  // Handlers of public (`Role::none`) routes see the Authorization header, for servers that do
+  // their own authentication (the sandbox banks). Off for the daemon's API.
+  bool public_authorization = false;
+  // PEM CA certificate(s) for the TCP listener's TLS: every request must come with a client
+  // certificate that verifies against them, or it is answered 403 before routing (mutual TLS).
+  std::optional<std::filesystem::path> tls_client_ca;
 };
 
 class ServerCore;

@@ -15,8 +15,9 @@ namespace kaution::http {
 class ServerCore {
  public:
   ServerCore(Router router, const std::vector<ApiToken>& tokens, std::size_t max_body_bytes,
-             ReadinessCheck readiness)
-      : m_dispatcher(std::move(router), tokens, max_body_bytes, std::move(readiness)) {}
+             ReadinessCheck readiness, bool public_authorization = false)
+      : m_dispatcher(std::move(router), tokens, max_body_bytes, std::move(readiness),
+                     public_authorization) {}
 
   Dispatcher& dispatcher() { return m_dispatcher; }
   void request_started();

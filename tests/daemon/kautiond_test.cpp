@@ -90,11 +90,21 @@ TEST(Kautiond, VersionAndHelp) {
 
 TEST(Kautiond, OncePrintsTheSummaryAndExits) {
   TempDir dir;
-  const auto path = dir.write("k.json", minimal_config(dir));
+  const auto path = dir.write("k.json", minimal_config(dir, R"(, "active": false)"));
   const RunResult r = run({binary("kautiond"), "--config", path.string(), "--once"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("deposits: 0"), std::string::npos) << r.out;
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "store.db"));
+  expect_no_canary(r.out + r.err);
+}
+
+TEST(Kautiond, OnceExitsThreeWhenAnAccessCannotBeReached) {
+  TempDir dir;
+  // No credentials configured: the access's check is refused (and nothing listens on port 1).
+  const auto path = dir.write("k.json", minimal_config(dir));
+  const RunResult r = run({binary("kautiond"), "--config", path.string(), "--once"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("ACCESS_UNREACHABLE access=aak-main"), std::string::npos) << r.err;
   expect_no_canary(r.out + r.err);
 }
 

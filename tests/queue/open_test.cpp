@@ -70,10 +70,14 @@ TEST(SqliteStoreOpen, MigratesANewFileToTheCurrentSchema) {
     ManualClock clock{k_start};
     SqliteStore store(file.path(), clock);
   }
-  const std::set<std::string> expected = {"deposits",          "export_queue",   "bank_state",
-                                          "export_rejections", "feed_sequence",  "bookings",
-                                          "balances",          "cursors",        "access_state",
-                                          "deposit_status",    "status_history", "exchanges"};
+  const std::set<std::string> expected = {"deposits",       "export_queue",
+                                          "bank_state",     "export_rejections",
+                                          "feed_sequence",  "bookings",
+                                          "balances",       "cursors",
+                                          "access_state",   "deposit_status",
+                                          "status_history", "exchanges",
+                                          "ledger_figures", "interest_distributions",
+                                          "announced_rates"};
   EXPECT_EQ(table_names(file.path()), expected);
   struct stat info {};
   ASSERT_EQ(::stat(file.path().c_str(), &info), 0);

@@ -11,13 +11,13 @@ namespace kaution::test {
 
 class ExchangeLog {
  public:
-  http::ExchangeObserver observer() {
-    return [this](const http::ExchangeRecord& r) {
+  httpclient::ExchangeObserver observer() {
+    return [this](const httpclient::ExchangeRecord& r) {
       std::lock_guard lock(m_mutex);
       m_records.push_back(r);
     };
   }
-  std::vector<http::ExchangeRecord> records() const {
+  std::vector<httpclient::ExchangeRecord> records() const {
     std::lock_guard lock(m_mutex);
     return m_records;
   }
@@ -31,28 +31,28 @@ class ExchangeLog {
 
  private:
   mutable std::mutex m_mutex;
-  std::vector<http::ExchangeRecord> m_records;
+  std::vector<httpclient::ExchangeRecord> m_records;
 };
 
-inline http::HttpClientEnv env(ExchangeLog& log) {
-  http::HttpClientEnv e;
+inline httpclient::HttpClientEnv env(ExchangeLog& log) {
+  httpclient::HttpClientEnv e;
   e.observer = log.observer();
   return e;
 }
-inline http::HttpClientEnv env(const Clock& clock) {
-  http::HttpClientEnv e;
+inline httpclient::HttpClientEnv env(const Clock& clock) {
+  httpclient::HttpClientEnv e;
   e.clock = &clock;
   return e;
 }
-inline http::HttpClientEnv env(http::MonotonicClock& clock) {
-  http::HttpClientEnv e;
+inline httpclient::HttpClientEnv env(httpclient::MonotonicClock& clock) {
+  httpclient::HttpClientEnv e;
   e.monotonic = &clock;
   return e;
 }
 
 // Settings for a client of a test server: short timeouts, no rate limit.
-inline http::HttpClientSettings test_settings(const std::string& base_url) {
-  http::HttpClientSettings s;
+inline httpclient::HttpClientSettings test_settings(const std::string& base_url) {
+  httpclient::HttpClientSettings s;
   s.access_name = "test-access";
   s.base_url = base_url;
   s.timeouts.connect_ms = 2000;

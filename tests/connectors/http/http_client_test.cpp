@@ -8,7 +8,7 @@
 #include "tests/connectors/http/exchange_log.hpp"
 #include "tests/connectors/http/scripted_server.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 namespace {
 
 using test::Action;
@@ -260,4 +260,4 @@ TEST(HttpClient, AtMostRequestsPerSecondOnAManualClock) {
 }
 
 }  // namespace
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

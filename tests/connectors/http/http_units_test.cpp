@@ -9,7 +9,7 @@
 #include "connectors/http/url.hpp"
 #include "core/redact.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 namespace {
 
 using namespace std::chrono_literals;
@@ -109,4 +109,4 @@ TEST(RateLimiter, UnlimitedNeverWaits) {
 }
 
 }  // namespace
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

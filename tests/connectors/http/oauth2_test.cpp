@@ -11,7 +11,7 @@
 #include "tests/connectors/http/exchange_log.hpp"
 #include "tests/connectors/http/scripted_server.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 namespace {
 
 using test::Action;
@@ -180,4 +180,4 @@ TEST_F(OAuth2Test, CanarySecretInNoMessageOrRecord) {
 }
 
 }  // namespace
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

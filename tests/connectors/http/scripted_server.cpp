@@ -44,7 +44,7 @@ std::optional<RecordedRequest> take_request(std::string& buffer) {
     const std::size_t colon = field.find(':');
     std::string value = field.substr(colon + 1);
     value.erase(0, value.find_first_not_of(' '));
-    if (http::iequals(field.substr(0, colon), "Content-Length")) length = std::stoul(value);
+    if (httpclient::iequals(field.substr(0, colon), "Content-Length")) length = std::stoul(value);
     request.headers.add(field.substr(0, colon), std::move(value));
   }
   if (buffer.size() < end + 4 + length) return std::nullopt;

@@ -23,7 +23,7 @@ namespace kaution::test {
 struct RecordedRequest {
   std::string method;
   std::string target;  // path and query as sent
-  http::Headers headers;
+  httpclient::Headers headers;
   std::string body;
   int connection = 0;          // 1 for the first accepted connection, …
   std::string client_cert_cn;  // TLS: the client certificate's CN, if one was presented

@@ -5,7 +5,7 @@
 #include "tests/connectors/http/scripted_server.hpp"
 #include "tests/connectors/http/test_pki.hpp"
 
-namespace kaution::http {
+namespace kaution::httpclient {
 namespace {
 
 using test::Action;
@@ -129,4 +129,4 @@ TEST_F(TlsTest, VerificationSwitchedOffAcceptsAnyCertificate) {
 }
 
 }  // namespace
-}  // namespace kaution::http
+}  // namespace kaution::httpclient

@@ -1,0 +1,72 @@
+#include "connectors/sandbox/gate.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <thread>
+
+namespace kaution::sandbox {
+namespace {
+
+std::atomic<std::uint64_t> g_request_ids{0};
+
+http::Response with_fault(BankContext& context, const FaultAnswers& answers, const FaultRule& rule,
+                          const http::Request& request, const http::Handler& handler) {
+  context.stats.record_fault();
+  switch (rule.kind) {
+    case FaultKind::latency:
+      std::this_thread::sleep_for(std::chrono::milliseconds(rule.latency_ms));
+      return handler(request);
+    case FaultKind::status: {
+      http::Response response = answers.status(rule.status);
+      if (const auto retry_after = retry_after_value(rule)) {
+        response.headers.emplace_back("Retry-After", *retry_after);
+      }
+      return response;
+    }
+    case FaultKind::reset: {
+      http::Response response;
+      response.delivery = http::Response::Delivery::reset;
+      return response;
+    }
+    case FaultKind::truncate: {
+      http::Response response = handler(request);
+      response.delivery = http::Response::Delivery::truncated;
+      return response;
+    }
+    case FaultKind::malformed: {
+      http::Response response = handler(request);
+      response.body.resize(response.body.size() / 2);
+      return response;
+    }
+    case FaultKind::credentials:
+      break;
+  }
+  return answers.refused(request);
+}
+
+}  // namespace
+
+http::Handler gated(BankContext& context, FaultAnswers answers, KeyOf key, http::Handler handler) {
+  return [&context, answers = std::move(answers), key = std::move(key),
+          handler = std::move(handler)](const http::Request& request) {
+    context.stats.record(key(request));
+    const std::optional<FaultRule> rule = context.faults.decide(request.path);
+    http::Response response =
+        rule ? with_fault(context, answers, *rule, request, handler) : handler(request);
+    response.headers.emplace_back(
+        "X-Request-Id", fmt::format("{}-{:08}", bank_name(context.bank), ++g_request_ids));
+    return response;
+  };
+}
+
+void add_gated(http::Router& router, BankContext& context, const FaultAnswers& answers,
+               const std::string& method, const std::string& pattern, http::Handler handler) {
+  const std::string key = method + " " + pattern;
+  router.add(
+      method, pattern, http::Role::none,
+      gated(
+          context, answers, [key](const http::Request&) { return key; }, std::move(handler)));
+}
+
+}  // namespace kaution::sandbox

@@ -1,0 +1,89 @@
+#include "daemon/api/batch_body.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "daemon/http/json_body.hpp"
+
+namespace kaution::api {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool blank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+http::Response too_many(std::size_t n) {
+  return http::problem(413, "Too many deposits",
+                       "a batch holds at most " + std::to_string(k_max_batch_deposits) +
+                           " deposits; this one has " + std::to_string(n) + " (split it)");
+}
+
+std::expected<std::vector<BatchEntry>, http::Response> split_ndjson(std::string_view body) {
+  std::vector<BatchEntry> entries;
+  std::size_t number = 0;
+  while (!body.empty()) {
+    const std::size_t end = body.find('\n');
+    const std::string_view line = body.substr(0, end);
+    body.remove_prefix(end == std::string_view::npos ? body.size() : end + 1);
+    ++number;
+    if (blank(line)) continue;
+    if (entries.size() == k_max_batch_deposits)
+      return std::unexpected(too_many(entries.size() + 1));
+    entries.push_back(BatchEntry{std::nullopt, line, number});
+  }
+  return entries;
+}
+
+std::expected<std::vector<BatchEntry>, http::Response> split_array(std::string_view body) {
+  auto parsed = http::parse_json(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  if (!parsed->is_array())
+    return std::unexpected(http::problem(
+        400, "Bad Request",
+        std::string("the batch must be a JSON array of deposits (or NDJSON with Content-Type "
+                    "application/x-ndjson), not ") +
+            parsed->type_name()));
+  if (parsed->size() > k_max_batch_deposits) return std::unexpected(too_many(parsed->size()));
+  std::vector<BatchEntry> entries;
+  entries.reserve(parsed->size());
+  for (auto& element : *parsed)
+    entries.push_back(BatchEntry{std::move(element), {}, 0});
+  return entries;
+}
+
+}  // namespace
+
+std::expected<nlohmann::json, FieldError> read_entry(BatchEntry& entry) {
+  if (entry.value) return std::move(*entry.value);
+  try {
+    return nlohmann::json::parse(entry.line);
+  } catch (const nlohmann::json::parse_error& e) {
+    const std::string line = "line " + std::to_string(entry.line_number);
+    return std::unexpected(
+        FieldError{line, "MALFORMED_JSON",
+                   "malformed JSON at byte " + std::to_string(e.byte) + " of " + line});
+  }
+}
+
+bool is_ndjson(std::string_view content_type) {
+  const std::string type = lower(content_type.substr(0, content_type.find(';')));
+  return type == "application/x-ndjson" || type == "application/ndjson" ||
+         type == "application/jsonl";
+}
+
+std::expected<std::vector<BatchEntry>, http::Response> split_batch(const http::Request& request) {
+  const auto content_type = request.header("content-type");
+  if (content_type && is_ndjson(*content_type)) return split_ndjson(request.body);
+  return split_array(request.body);
+}
+
+}  // namespace kaution::api

@@ -1,0 +1,55 @@
+#pragma once
+// Exporter: the sender of the outbox. Per access it takes the exports due now
+// (Store::due_exports_of), sends them in calls of the connector's batch size, and records each
+// result only after the bank answered:
+// - accepted → record_export_success with the bank's reference (the row goes unless the data
+//   changed meanwhile, then the newer data stays queued);
+// - rejected → parked with the bank's field errors: faulty until the data changes or support
+//   re-triggers;
+// - transient, protocol → retried at next_attempt_at (full jitter, Retry-After honoured), or
+//   parked as exhausted (faulty) once the retry budget is spent;
+// - credentials → the access is marked refused and gets no further call until a check
+//   succeeds; the deposits' rows stay queued untouched.
+// A crash between the bank's yes and the record only sends the data again: the bank's PUT is
+// idempotent. Results are recorded in one transaction per group of calls.
+
+#include <cstdint>
+
+#include "core/retry.hpp"
+#include "daemon/sync/cycle_tally.hpp"
+#include "daemon/sync/sync_access.hpp"
+#include "daemon/sync/sync_context.hpp"
+
+namespace kaution {
+
+struct ExportSummary {
+  std::int64_t accepted = 0;
+  std::int64_t rejected = 0;
+  std::int64_t retried = 0;
+  std::int64_t exhausted = 0;
+  std::int64_t deferred = 0;  // sent but not recorded: the access refused the credentials
+  ExportSummary& operator+=(const ExportSummary& other);
+};
+
+class Exporter {
+ public:
+  Exporter(SyncContext context, RandomSource& random) : m_context(context), m_random(random) {}
+
+  // Exports what is due on `access`; nothing for an inactive access or one without connector.
+  ExportSummary run(SyncAccess& access, const RetryPolicy& policy, CycleTally& tally);
+
+ private:
+  struct Sent;
+  void send_chunk(SyncAccess& access, std::vector<ExportJob>& chunk, std::vector<Sent>& sent,
+                  CycleTally& tally);
+  // Records the results; false when the access refused the credentials.
+  bool record(SyncAccess& access, std::vector<Sent>& sent, const RetryPolicy& policy,
+              ExportSummary& summary);
+  void record_failure(Store& store, SyncAccess& access, const Sent& sent, const Failure& failure,
+                      const RetryPolicy& policy, ExportSummary& summary);
+
+  SyncContext m_context;
+  RandomSource& m_random;
+};
+
+}  // namespace kaution

@@ -1,0 +1,118 @@
+#include "daemon/sync/importer.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "queue/content_hash.hpp"
+
+namespace kaution {
+namespace {
+
+constexpr std::string_view k_portal = "bank_portal";
+
+// Applies one portal assignment inside the page's transaction; true when it assigned.
+bool apply_portal_assignment(Store& store, const SyncAccess& access, const PortalAssignment& pa) {
+  const std::string booking_id =
+      booking_id_for(access.connector_name(), access.name(), pa.bank_ref);
+  const AssignOutcome outcome = store.assign_booking(booking_id, pa.deposit_id, k_portal);
+  if (outcome == AssignOutcome::assigned) {
+    spdlog::info("PORTAL_ASSIGNED access={} booking={} deposit={}", access.name(), pa.bank_ref,
+                 pa.deposit_id);
+    return true;
+  }
+  if (outcome != AssignOutcome::already_assigned)
+    spdlog::warn("PORTAL_ASSIGNMENT_IGNORED access={} booking={} deposit={} reason={}",
+                 access.name(), pa.bank_ref, pa.deposit_id,
+                 outcome == AssignOutcome::unknown_booking ? "unknown booking" : "unknown deposit");
+  return false;
+}
+
+std::string failure_text(const Failure& f) {
+  return std::string(to_string(f.failure_class)) + ": " + f.message;
+}
+
+}  // namespace
+
+void mark_refused(StoreAccess& store, const SyncAccess& access, const Failure& failure) {
+  store.with([&](Store& s) { s.mark_credentials_refused(access.name(), failure.message); });
+  spdlog::error("CREDENTIALS_REFUSED access={} message=\"{}\"", access.name(), failure.message);
+}
+
+ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& directory,
+                            CycleTally& tally) {
+  ImportSummary summary;
+  ImportRequest request{std::nullopt, today(m_context.clock), &directory, {}};
+  m_context.store.with([&](Store& s) {
+    request.cursor = s.cursor(access.name());
+    request.held_unassigned = s.unassigned_bank_refs(access.name());
+  });
+  std::vector<UnassignedCount> unassigned;
+  while (!m_context.stopping) {
+    request.today = today(m_context.clock);
+    Result<ImportPage> page = access.call([&](Connector& c) { return c.import_page(request); });
+    if (page && page->more && request.cursor == page->cursor)
+      page = std::unexpected(Failure{
+          FailureClass::protocol, "more pages announced but the cursor did not advance", {}, {}});
+    tally.record(access.name(), page);
+    if (!page) {
+      if (page.error().failure_class == FailureClass::credentials)
+        mark_refused(m_context.store, access, page.error());
+      spdlog::warn("IMPORT_FAILED access={} pages_stored={} error=\"{}\"", access.name(),
+                   summary.pages, failure_text(page.error()));
+      return summary;
+    }
+    const auto sent = static_cast<std::int64_t>(page->bookings.size());
+    try {
+      const auto [added, assigned] = store_page(access, *page);
+      summary.added += static_cast<std::int64_t>(added);
+      summary.portal_assigned += static_cast<std::int64_t>(assigned);
+    } catch (const StoreError& e) {
+      spdlog::error("IMPORT_FAILED access={} pages_stored={} error=\"page not stored: {}\"",
+                    access.name(), summary.pages, e.what());
+      return summary;
+    }
+    ++summary.pages;
+    summary.bookings += sent;
+    for (const std::string& w : page->warnings)
+      spdlog::warn("IMPORT_WARNING access={} {}", access.name(), w);
+    if (!page->unassigned.empty()) unassigned = page->unassigned;
+    request.cursor = page->cursor;
+    if (!page->more) {
+      summary.complete = true;
+      break;
+    }
+  }
+  spdlog::info("IMPORT_DONE access={} bookings={} new={} pages={} portal_assigned={}{}",
+               access.name(), summary.bookings, summary.added, summary.pages,
+               summary.portal_assigned, summary.complete ? "" : " interrupted=true");
+  log_unassigned(access, unassigned);
+  return summary;
+}
+
+std::pair<std::size_t, std::size_t> Importer::store_page(const SyncAccess& access,
+                                                         ImportPage& page) {
+  ImportBatch batch{std::string(access.connector_name()), access.name(), std::move(page.bookings),
+                    std::move(page.balances), page.cursor};
+  return m_context.store.with([&](Store& s) {
+    std::pair<std::size_t, std::size_t> counts{0, 0};
+    s.transaction([&] {
+      m_context.write_exchanges(s);
+      counts.first = s.import_batch(batch);
+      for (const PortalAssignment& pa : page.portal_assignments)
+        if (apply_portal_assignment(s, access, pa)) ++counts.second;
+    });
+    return counts;
+  });
+}
+
+void Importer::log_unassigned(const SyncAccess& access,
+                              const std::vector<UnassignedCount>& counts) {
+  const std::string portal = access.config().dkb && access.config().dkb->portal_url
+                                 ? *access.config().dkb->portal_url
+                                 : std::string("-");
+  for (const UnassignedCount& c : counts)
+    if (c.count > 0)
+      spdlog::info("UNASSIGNED access={} iban={} count={} portal={}", access.name(), c.account,
+                   c.count, portal);
+}
+
+}  // namespace kaution

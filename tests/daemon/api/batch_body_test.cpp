@@ -1,0 +1,58 @@
+// The batch body: JSON array or NDJSON, and its limits.
+#include <gtest/gtest.h>
+
+#include "daemon/api/batch_body.hpp"
+
+namespace kaution::test {
+namespace {
+
+http::Request request(std::string body, std::string content_type) {
+  http::Request r;
+  r.body = std::move(body);
+  r.headers["content-type"] = std::move(content_type);
+  return r;
+}
+
+TEST(ApiBatchBody, ContentTypes) {
+  EXPECT_TRUE(api::is_ndjson("application/x-ndjson"));
+  EXPECT_TRUE(api::is_ndjson("Application/NDJSON; charset=utf-8"));
+  EXPECT_TRUE(api::is_ndjson("application/jsonl"));
+  EXPECT_FALSE(api::is_ndjson("application/json"));
+}
+
+TEST(ApiBatchBody, NdjsonSkipsBlankLinesAndKeepsLineNumbers) {
+  // The entries point into the request's body: it must outlive them.
+  const http::Request ndjson =
+      request("{\"a\":1}\r\n\n  \nnot json\n{\"b\":2}", "application/x-ndjson");
+  auto entries = api::split_batch(ndjson);
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 3u);
+  auto& e = *entries;
+  EXPECT_EQ(e[1].line_number, 4u);
+  EXPECT_EQ(api::read_entry(e[0])->at("a"), 1);
+  const auto bad = api::read_entry(e[1]);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "line 4");
+  EXPECT_EQ(bad.error().code, "MALFORMED_JSON");
+  EXPECT_EQ(api::read_entry(e[2])->at("b"), 2);
+}
+
+TEST(ApiBatchBody, ArrayAndItsRefusals) {
+  auto entries = api::split_batch(request("[{}, 5]", "application/json"));
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ(api::read_entry((*entries)[1]), nlohmann::json(5));
+  EXPECT_EQ(api::split_batch(request("{}", "application/json")).error().status, 400);
+  EXPECT_EQ(api::split_batch(request("[", "")).error().status, 400);
+  std::string many = "[0";
+  for (std::size_t i = 0; i < api::k_max_batch_deposits; ++i)
+    many += ",0";
+  EXPECT_EQ(api::split_batch(request(many + "]", "")).error().status, 413);
+  std::string lines;
+  for (std::size_t i = 0; i <= api::k_max_batch_deposits; ++i)
+    lines += "{}\n";
+  EXPECT_EQ(api::split_batch(request(lines, "application/x-ndjson")).error().status, 413);
+}
+
+}  // namespace
+}  // namespace kaution::test

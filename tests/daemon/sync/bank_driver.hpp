@@ -1,0 +1,65 @@
+#pragma once
+// BankDriver: the bank side of the sync conformance suite. The scenarios (conformance_test.cpp)
+// arrange the bank's behaviour only through this interface, so that the same scenarios run
+// against every implementation: FakeBankDriver here; one per connector (aak, km, dkb) against
+// kautiond-sandbox, whose control endpoint injects the faults.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "config/config.hpp"
+#include "core/clock.hpp"
+#include "core/date.hpp"
+#include "core/money.hpp"
+#include "daemon/sync/connector_factory.hpp"
+
+namespace kaution::test {
+
+class BankDriver {
+ public:
+  virtual ~BankDriver() = default;
+
+  virtual std::string name() const = 0;
+  // The access the runtime is configured with.
+  virtual AccessConfig access() const = 0;
+  virtual ConnectorFactory connectors() = 0;
+
+  // A deposit this bank accepts, as the ledger sends it; `n` makes its id, contract number
+  // and account unique.
+  virtual nlohmann::json deposit(int n, Date valid_from) const = 0;
+  // Changes `deposit` so that the bank rejects its export with field errors.
+  virtual void make_rejectable(nlohmann::json& deposit) = 0;
+
+  // Faults: refused credentials until lifted; the next `count` export requests answered with
+  // HTTP `status` (and Retry-After); every request unanswered (connection refused) until
+  // lifted.
+  virtual void refuse_credentials(bool refuse) = 0;
+  virtual void fail_next_exports(int count, int status,
+                                 std::optional<std::chrono::seconds> retry_after) = 0;
+  virtual void set_unreachable(bool unreachable) = 0;
+
+  // A payment to the deposit, booked so that the bank assigns it; its balance follows.
+  virtual void pay(const nlohmann::json& deposit, Money amount, Date on) = 0;
+  // A payment the bank cannot assign; returns the bank's booking reference.
+  virtual std::string pay_unassigned(Money amount, Date on) = 0;
+
+  // The daemon's clock starts here (the bank's "now"); advance() moves the bank's clock along
+  // with the daemon's (a sandbox simulates the days in between).
+  virtual TimePoint start() const { return utc_time(*Date::parse("2026-11-23"), 9); }
+  virtual void advance(std::chrono::seconds /*by*/) {}
+
+  // Requests the connector has made so far.
+  virtual std::int64_t requests() const = 0;
+  // Deposit ids the bank was asked to close.
+  virtual std::vector<std::string> closed() const = 0;
+};
+
+using BankDriverMaker = std::function<std::unique_ptr<BankDriver>()>;
+
+}  // namespace kaution::test
