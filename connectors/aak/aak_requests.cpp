@@ -22,8 +22,9 @@ void set_json_body(httpclient::Request& r, const nlohmann::json& body) {
 
 httpclient::Request put_deposit(const ExportItem& item, AakRecord& record) {
   if (item.bank_ref) record.body["uuid"] = *item.bank_ref;
-  httpclient::Request r = json_request(
-      httpclient::Method::put, "/v1/deposits/" + httpclient::url_encode(item.deposit.rental_contract_no));
+  httpclient::Request r =
+      json_request(httpclient::Method::put,
+                   "/v1/deposits/" + httpclient::url_encode(item.deposit.rental_contract_no));
   set_json_body(r, record.body);
   return r;
 }
@@ -59,14 +60,15 @@ httpclient::Request get_interest_distributions(int year) {
 }
 
 httpclient::Request assign_payment(std::string_view booking_ref, std::string_view uuid) {
-  httpclient::Request r =
-      json_request(httpclient::Method::post, "/v1/payments/" + httpclient::url_encode(booking_ref) + "/assign");
+  httpclient::Request r = json_request(
+      httpclient::Method::post, "/v1/payments/" + httpclient::url_encode(booking_ref) + "/assign");
   set_json_body(r, {{"uuid", uuid}});
   return r;
 }
 
 httpclient::Request close_deposit(std::string_view uuid) {
-  return json_request(httpclient::Method::post, "/v1/deposits/" + httpclient::url_encode(uuid) + "/close");
+  return json_request(httpclient::Method::post,
+                      "/v1/deposits/" + httpclient::url_encode(uuid) + "/close");
 }
 
 }  // namespace kaution::aak

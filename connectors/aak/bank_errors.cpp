@@ -62,7 +62,8 @@ void add_field_errors(httpclient::HttpFailure& failure) {
 }
 
 Failure local_rejection(std::string message, std::vector<FieldError> fields) {
-  return Failure{FailureClass::rejected, httpclient::scrub(message), std::move(fields), std::nullopt};
+  return Failure{FailureClass::rejected, httpclient::scrub(message), std::move(fields),
+                 std::nullopt};
 }
 
 void ensure_code(httpclient::HttpFailure& failure, std::string_view code, std::string_view field) {

@@ -28,7 +28,8 @@ std::string ibans_query(std::span<const Iban> ibans) {
 }  // namespace
 
 httpclient::Request put_tenancy(std::string_view contract_no, const DkbRecord& record) {
-  httpclient::Request r = request(httpclient::Method::put, tenancy_path(contract_no), "application/json");
+  httpclient::Request r =
+      request(httpclient::Method::put, tenancy_path(contract_no), "application/json");
   r.body = record.body.dump();
   r.content_type = "application/json";
   return r;
@@ -55,8 +56,8 @@ httpclient::Request get_unassigned(std::span<const Iban> ibans) {
 }
 
 httpclient::Request get_booking(std::string_view reference) {
-  return request(httpclient::Method::get, "/kaution/v1/bookings/" + httpclient::url_encode(reference),
-                 "application/json");
+  return request(httpclient::Method::get,
+                 "/kaution/v1/bookings/" + httpclient::url_encode(reference), "application/json");
 }
 
 }  // namespace kaution::dkb

@@ -140,7 +140,8 @@ Failure KmService::from_fault(std::string_view operation, const SoapFault& fault
 
 // A SOAP fault in the body of a failed exchange (km.md: faults arrive as HTTP 500) decides
 // the class; otherwise the HTTP client's class stands.
-Failure KmService::from_http(std::string_view operation, const httpclient::HttpFailure& failure) const {
+Failure KmService::from_http(std::string_view operation,
+                             const httpclient::HttpFailure& failure) const {
   if (failure.response && !failure.response->body.empty()) {
     if (auto answer = SoapAnswer::parse(failure.response->body)) {
       if (auto fault = find_fault(answer->body())) {

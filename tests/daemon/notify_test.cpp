@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include <csignal>
 #include <poll.h>
+#include <csignal>
 
 #include "tests/support/process.hpp"
 
@@ -54,14 +54,16 @@ TEST(KautiondNotify, ReadyWatchdogReloadingStopping) {
   TempDir dir;
   NotifySocket notify(dir.path() / "notify.sock");
   const auto config = dir.write("k.json", R"({
-    "store": {"path": ")" + (dir.path() / "store.db").string() + R"("},
-    "api": {"socket": ")" + (dir.path() / "api.sock").string() + R"(",
+    "store": {"path": ")" + (dir.path() / "store.db").string() +
+                                              R"("},
+    "api": {"socket": ")" + (dir.path() / "api.sock").string() +
+                                              R"(",
             "tokens": [{"name": "erp", "role": "ledger", "token": "notify-test-token"}]},
     "accesses": [{"name": "aak-main", "connector": "aak", "base_url": "https://127.0.0.1:1"}]
   })");
-  Child daemon({binary("kautiond"), "--config", config.string()},
-               {{"NOTIFY_SOCKET", (dir.path() / "notify.sock").string()},
-                {"WATCHDOG_USEC", "400000"}});
+  Child daemon(
+      {binary("kautiond"), "--config", config.string()},
+      {{"NOTIFY_SOCKET", (dir.path() / "notify.sock").string()}, {"WATCHDOG_USEC", "400000"}});
   ASSERT_TRUE(notify.wait_for("READY=1", 20s)) << daemon.output();
   ASSERT_TRUE(notify.wait_for("WATCHDOG=1", 5s)) << notify.seen();
   daemon.signal(SIGHUP);
