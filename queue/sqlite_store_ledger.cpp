@@ -1,4 +1,7 @@
 // SqliteStore: the ledger's figures, the one-active-deposit query and reconciliation facts.
+#include <optional>
+#include <string>
+
 #include "queue/sqlite_sql.hpp"
 #include "queue/sqlite_store.hpp"
 #include "queue/sqlite_store_detail.hpp"
@@ -9,11 +12,6 @@ using sqlite::Query;
 using sqlite::Transaction;
 
 namespace {
-
-std::optional<Money> optional_money(const Query& q, int column) {
-  if (auto cents = q.optional_int64(column)) return Money::from_cents(*cents);
-  return std::nullopt;
-}
 
 // Columns first..first+3 of as_of, paid, balance, received_at; nullopt when as_of is NULL.
 std::optional<LedgerFigures> read_ledger_figures(const Query& q, int first) {
@@ -30,15 +28,33 @@ ReconcileFacts read_reconcile_facts(const Query& q) {
   f.tenant_name = q.text(3);
   f.agreed = Money::from_cents(q.int64(4));
   f.closed = sqlite::read_flag(q, 5);
-  if (!q.is_null(6)) f.status = sqlite::read_status(q, 6);
-  f.payments = Money::from_cents(q.int64(7));
-  f.any_payment = sqlite::read_flag(q, 8);
-  f.bookings_total = Money::from_cents(q.int64(9));
-  f.bank_balance = optional_money(q, 10);
-  f.bank_balance_date = sqlite::read_optional_date(q, 11);
-  f.ledger = read_ledger_figures(q, 12);
   return f;
 }
+
+// The booking sums of k_reconcile_bookings' current row.
+void read_booking_sums(const Query& q, ReconcileFacts& f) {
+  f.payments = Money::from_cents(q.int64(1));
+  f.any_payment = sqlite::read_flag(q, 2);
+  f.bookings_total = Money::from_cents(q.int64(3));
+}
+
+// One of the streams merged by for_each_reconcile_facts: a query ordered by deposit_id (column 0),
+// positioned on its first row with a deposit_id not below the one asked for.
+class KeyedStream {
+ public:
+  explicit KeyedStream(Query& query) : m_query(query) { next(); }
+  // The query on the row of `deposit_id`, or null when it has none.
+  const Query* find(const std::string& deposit_id) {
+    while (m_key && *m_key < deposit_id)
+      next();
+    return m_key && *m_key == deposit_id ? &m_query : nullptr;
+  }
+
+ private:
+  void next() { m_key = m_query.step() ? std::optional(m_query.text(0)) : std::nullopt; }
+  Query& m_query;
+  std::optional<std::string> m_key;  // nullopt at the end
+};
 
 }  // namespace
 
@@ -75,12 +91,31 @@ std::optional<LedgerFigures> SqliteStore::ledger_figures(std::string_view deposi
   return read_ledger_figures(q, 0);
 }
 
+// A merge of streams ordered by deposit_id (SQLite's BINARY order is byte order, as is
+// std::string's).
 void SqliteStore::for_each_reconcile_facts(Date as_of,
                                            const std::function<void(const ReconcileFacts&)>& fn) {
-  Query q = m_db.query(sql::k_reconcile_facts);
-  q.bind(":as_of", as_of.to_string());
-  while (q.step())
-    fn(read_reconcile_facts(q));
+  const std::string date = as_of.to_string();
+  Query deposits = m_db.query(sql::k_reconcile_deposits);
+  Query statuses = m_db.query(sql::k_reconcile_statuses);
+  Query balances = m_db.query(sql::k_reconcile_balances);
+  Query ledger = m_db.query(sql::k_reconcile_ledger);
+  Query bookings = m_db.query(sql::k_reconcile_bookings);
+  balances.bind(":as_of", date);
+  ledger.bind(":as_of", date);
+  bookings.bind(":as_of", date);
+  KeyedStream status_of(statuses), balance_of(balances), ledger_of(ledger), sums_of(bookings);
+  while (deposits.step()) {
+    ReconcileFacts f = read_reconcile_facts(deposits);
+    if (const Query* q = status_of.find(f.deposit_id)) f.status = sqlite::read_status(*q, 1);
+    if (const Query* q = balance_of.find(f.deposit_id)) {
+      f.bank_balance_date = sqlite::read_date(*q, 1);
+      f.bank_balance = Money::from_cents(q->int64(2));
+    }
+    if (const Query* q = ledger_of.find(f.deposit_id)) f.ledger = read_ledger_figures(*q, 1);
+    if (const Query* q = sums_of.find(f.deposit_id)) read_booking_sums(*q, f);
+    fn(f);
+  }
 }
 
 }  // namespace kaution

@@ -1,145 +1,206 @@
 #include "daemon/api/reconciliation.hpp"
 
-#include <cstdio>
+#include <array>
+#include <cstdint>
+#include <string_view>
 
 namespace kaution::api {
 namespace {
 
-constexpr std::string_view k_columns[] = {"deposit_id",
-                                          "connector",
-                                          "access",
-                                          "tenant",
-                                          "agreed",
-                                          "bank_paid",
-                                          "ledger_paid",
-                                          "bank_balance",
-                                          "bank_balance_date",
-                                          "ledger_balance",
-                                          "ledger_as_of",
-                                          "bookings_total",
-                                          "booking_difference",
-                                          "traffic_light",
-                                          "stale",
-                                          "differs",
-                                          "reasons"};
+// Appends money as digits with two decimals and `separator` ("-1340.00", "1340,00").
+void append_money(std::string& out, Money money, char separator) {
+  std::int64_t cents = money.cents();
+  const bool negative = cents < 0;
+  // Without overflow for INT64_MIN: work with the negative remainder.
+  std::array<char, 24> digits{};
+  std::size_t n = 0;
+  do {
+    const std::int64_t digit = cents % 10;
+    digits[n++] = static_cast<char>('0' + (digit < 0 ? -digit : digit));
+    cents /= 10;
+    if (n == 2) digits[n++] = separator;
+  } while (cents != 0 || n < 4);
+  if (negative) out += '-';
+  while (n > 0)
+    out += digits[--n];
+}
+
+void append_two(std::string& out, unsigned value) {
+  out += static_cast<char>('0' + value / 10);
+  out += static_cast<char>('0' + value % 10);
+}
+
+// "YYYY-MM-DD" (years 0–9999, as Date::to_string).
+void append_date(std::string& out, Date date) {
+  const auto year = static_cast<unsigned>(date.year());
+  append_two(out, year / 100);
+  append_two(out, year % 100);
+  out += '-';
+  append_two(out, date.month());
+  out += '-';
+  append_two(out, date.day());
+}
 
 void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char k_hex[] = "0123456789abcdef";
   out += '"';
   for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out += escaped;
-        } else {
-          out += c;
-        }
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20) {
+      out += "\\u00";
+      out += k_hex[byte >> 4U];
+      out += k_hex[byte & 0xFU];
+    } else {
+      out += c;
     }
   }
   out += '"';
 }
 
-// The values of one line, in k_columns order, as text (nullopt: not known). Money uses `money`.
-template <typename MoneyText>
-std::vector<std::optional<std::string>> values(const ReconciliationLine& line, MoneyText money) {
+// One JSON object per line: "name":value pairs.
+class JsonSink {
+ public:
+  explicit JsonSink(std::string& out) : m_out(out) {}
+  void begin() { m_out += '{'; }
+  void end() {
+    m_out += '}';
+    m_first = true;
+  }
+  void text(std::string_view name, std::string_view value) {
+    key(name);
+    append_json_string(m_out, value);
+  }
+  void money(std::string_view name, const std::optional<Money>& value) {
+    key(name);
+    if (!value) return null();
+    m_out += '"';
+    append_money(m_out, *value, '.');
+    m_out += '"';
+  }
+  void date(std::string_view name, const std::optional<Date>& value) {
+    key(name);
+    if (!value) return null();
+    m_out += '"';
+    append_date(m_out, *value);
+    m_out += '"';
+  }
+  void flag(std::string_view name, bool value) {
+    key(name);
+    m_out += value ? "true" : "false";
+  }
+  void reasons(std::string_view name, const std::vector<std::string_view>& values) {
+    key(name);
+    m_out += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) m_out += ',';
+      append_json_string(m_out, values[i]);
+    }
+    m_out += ']';
+  }
+
+ private:
+  void key(std::string_view name) {
+    if (!m_first) m_out += ',';
+    m_first = false;
+    append_json_string(m_out, name);
+    m_out += ':';
+  }
+  void null() { m_out += "null"; }
+  std::string& m_out;
+  bool m_first = true;
+};
+
+// One CSV record per line: ';' between cells, decimal comma, CRLF.
+class CsvSink {
+ public:
+  explicit CsvSink(std::string& out) : m_out(out) {}
+  void begin() {}
+  void end() {
+    m_out += "\r\n";
+    m_first = true;
+  }
+  // Free text: quoted when needed; a leading = + - @ gets a "'" (no formulas in spreadsheets).
+  void text(std::string_view, std::string_view value) {
+    cell();
+    const bool formula = !value.empty() && (value.front() == '=' || value.front() == '+' ||
+                                            value.front() == '-' || value.front() == '@');
+    const bool quote = value.find_first_of(";\"\r\n") != std::string_view::npos;
+    if (quote) m_out += '"';
+    if (formula) m_out += '\'';
+    for (char c : value) {
+      if (c == '"') m_out += '"';
+      m_out += c;
+    }
+    if (quote) m_out += '"';
+  }
+  void money(std::string_view, const std::optional<Money>& value) {
+    cell();
+    if (value) append_money(m_out, *value, ',');
+  }
+  void date(std::string_view, const std::optional<Date>& value) {
+    cell();
+    if (value) append_date(m_out, *value);
+  }
+  void flag(std::string_view, bool value) {
+    cell();
+    m_out += value ? "true" : "false";
+  }
+  void reasons(std::string_view, const std::vector<std::string_view>& values) {
+    cell();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) m_out += ',';
+      m_out += values[i];
+    }
+  }
+
+ private:
+  void cell() {
+    if (!m_first) m_out += ';';
+    m_first = false;
+  }
+  std::string& m_out;
+  bool m_first = true;
+};
+
+// The columns of a line, in the order of the CSV header.
+template <typename Sink>
+void write_line(Sink& sink, const ReconciliationLine& line) {
   const ReconcileFacts& f = line.facts;
   const ReconcileRow& r = line.row;
-  const auto opt_money = [&](const std::optional<Money>& m) -> std::optional<std::string> {
-    return m ? std::optional<std::string>(money(*m)) : std::nullopt;
-  };
-  std::string reasons;
-  for (std::string_view reason : r.reasons)
-    reasons += (reasons.empty() ? "" : ",") + std::string(reason);
-  return {f.deposit_id,
-          f.connector,
-          f.access,
-          f.tenant_name,
-          money(f.agreed),
-          opt_money(r.figures.bank_paid),
-          opt_money(r.figures.ledger_paid),
-          opt_money(f.bank_balance),
-          f.bank_balance_date ? std::optional<std::string>(f.bank_balance_date->to_string())
-                              : std::nullopt,
-          opt_money(r.figures.ledger_balance),
-          f.ledger ? std::optional<std::string>(f.ledger->as_of.to_string()) : std::nullopt,
-          money(f.bookings_total),
-          opt_money(r.booking_difference_amount),
-          std::string(to_string(r.traffic_light)),
-          std::string(r.figures.stale ? "true" : "false"),
-          std::string(r.differs ? "true" : "false"),
-          reasons};
+  sink.begin();
+  sink.text("deposit_id", f.deposit_id);
+  sink.text("connector", f.connector);
+  sink.text("access", f.access);
+  sink.text("tenant", f.tenant_name);
+  sink.money("agreed", f.agreed);
+  sink.money("bank_paid", r.figures.bank_paid);
+  sink.money("ledger_paid", r.figures.ledger_paid);
+  sink.money("bank_balance", f.bank_balance);
+  sink.date("bank_balance_date", f.bank_balance_date);
+  sink.money("ledger_balance", r.figures.ledger_balance);
+  sink.date("ledger_as_of", f.ledger ? std::optional<Date>(f.ledger->as_of) : std::nullopt);
+  sink.money("bookings_total", f.bookings_total);
+  sink.money("booking_difference", r.booking_difference_amount);
+  sink.text("traffic_light", to_string(r.traffic_light));
+  sink.flag("stale", r.figures.stale);
+  sink.flag("differs", r.differs);
+  sink.reasons("reasons", r.reasons);
+  sink.end();
 }
 
-// Columns written as JSON strings; the others (stale, differs) are literals.
-bool json_literal(std::size_t column) {
-  return k_columns[column] == "stale" || k_columns[column] == "differs";
-}
-
-void append_json_line(std::string& out, const ReconciliationLine& line) {
-  const auto row = values(line, [](Money m) { return m.to_string(); });
-  out += '{';
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    if (i > 0) out += ',';
-    append_json_string(out, k_columns[i]);
-    out += ':';
-    if (k_columns[i] == "reasons") {
-      out += '[';
-      bool first = true;
-      for (std::string_view reason : line.row.reasons) {
-        if (!first) out += ',';
-        first = false;
-        append_json_string(out, reason);
-      }
-      out += ']';
-    } else if (!row[i]) {
-      out += "null";
-    } else if (json_literal(i)) {
-      out += *row[i];
-    } else {
-      append_json_string(out, *row[i]);
-    }
-  }
-  out += '}';
-}
-
-void append_csv_field(std::string& out, std::string_view text, bool is_text) {
-  std::string value;
-  if (is_text && !text.empty() &&
-      (text.front() == '=' || text.front() == '+' || text.front() == '-' || text.front() == '@'))
-    value = "'";
-  value += text;
-  if (value.find_first_of(";\"\r\n") == std::string::npos) {
-    out += value;
-    return;
-  }
-  out += '"';
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-// Text columns (free text from the ledger) are guarded against formulas; figures are not.
-bool csv_text_column(std::size_t column) {
-  return column <= 3;
-}
+constexpr std::string_view k_csv_header =
+    "deposit_id;connector;access;tenant;agreed;bank_paid;ledger_paid;bank_balance;"
+    "bank_balance_date;ledger_balance;ledger_as_of;bookings_total;booking_difference;"
+    "traffic_light;stale;differs;reasons\r\n";
 
 }  // namespace
 
@@ -159,21 +220,22 @@ ReconciliationLine reconcile_line(ReconcileFacts facts) {
 }
 
 std::string german_decimal(Money money) {
-  std::string text = money.to_string();
-  const std::size_t dot = text.rfind('.');
-  if (dot != std::string::npos) text[dot] = ',';
-  return text;
+  std::string out;
+  append_money(out, money, ',');
+  return out;
 }
 
 std::string reconciliation_json(const ReconciliationReport& report) {
   std::string out;
-  out.reserve(256 + report.lines.size() * 400);
-  out += "{\"as_of\":\"" + report.as_of.to_string() +
-         "\",\"deposits\":" + std::to_string(report.deposits) +
+  out.reserve(256 + report.lines.size() * 420);
+  out += "{\"as_of\":\"";
+  append_date(out, report.as_of);
+  out += "\",\"deposits\":" + std::to_string(report.deposits) +
          ",\"differing\":" + std::to_string(report.differing) + ",\"rows\":[";
+  JsonSink sink(out);
   for (std::size_t i = 0; i < report.lines.size(); ++i) {
     if (i > 0) out += ',';
-    append_json_line(out, report.lines[i]);
+    write_line(sink, report.lines[i]);
   }
   out += "]}";
   return out;
@@ -181,19 +243,12 @@ std::string reconciliation_json(const ReconciliationReport& report) {
 
 std::string reconciliation_csv(const ReconciliationReport& report, bool bom) {
   std::string out;
-  out.reserve(256 + report.lines.size() * 200);
+  out.reserve(256 + report.lines.size() * 150);
   if (bom) out += "\xEF\xBB\xBF";
-  for (std::size_t i = 0; i < std::size(k_columns); ++i)
-    out += (i > 0 ? ";" : "") + std::string(k_columns[i]);
-  out += "\r\n";
-  for (const ReconciliationLine& line : report.lines) {
-    const auto row = values(line, german_decimal);
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) out += ';';
-      if (row[i]) append_csv_field(out, *row[i], csv_text_column(i));
-    }
-    out += "\r\n";
-  }
+  out += k_csv_header;
+  CsvSink sink(out);
+  for (const ReconciliationLine& line : report.lines)
+    write_line(sink, line);
   return out;
 }
 
