@@ -49,23 +49,23 @@ std::optional<BookingKind> proprietary_kind(std::string_view code) {
 }
 
 std::string entry_name(const formats::Entry& entry, std::size_t index) {
-  return "entry " + std::to_string(index + 1) +
-         (entry.account_servicer_ref.empty() ? "" : " (" + entry.account_servicer_ref + ")");
+  const std::string_view ref = entry.account_servicer_ref();
+  return "entry " + std::to_string(index + 1) + (ref.empty() ? "" : " (" + std::string(ref) + ")");
 }
 
-std::string joined(const std::vector<std::string>& lines) {
+std::string joined(const std::vector<std::string_view>& lines) {
   std::string out;
-  for (const std::string& line : lines)
-    out += (out.empty() ? "" : " ") + line;
+  for (std::string_view line : lines)
+    (out += out.empty() ? "" : " ") += line;
   return out;
 }
 
-std::optional<std::string> non_empty(const std::string& text) {
+std::optional<std::string> non_empty(std::string_view text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
-const formats::Party& other_side(const formats::Transaction& tx, bool deposit_credited) {
-  return deposit_credited ? tx.debtor : tx.creditor;
+formats::Party other_side(const formats::Transaction& tx, bool deposit_credited) {
+  return deposit_credited ? tx.debtor() : tx.creditor();
 }
 
 CamtBooking make_booking(const formats::Entry& entry, const formats::Transaction* tx) {
@@ -74,26 +74,27 @@ CamtBooking make_booking(const formats::Entry& entry, const formats::Transaction
   out.tx = tx;
   out.deposit_credited = entry.credit != entry.reversal;
   BookingEntry& b = out.booking;
-  b.bank_ref = tx != nullptr ? tx->booking_ref : entry.booking_ref;
-  b.booking_date = entry.booking_date->date;
-  if (entry.value_date) b.value_date = entry.value_date->date;
+  b.bank_ref = tx != nullptr ? tx->booking_ref() : entry.booking_ref();
+  b.booking_date = entry.booking_date()->date;
+  if (const auto value = entry.value_date()) b.value_date = value->date;
   b.amount =
       tx != nullptr && tx->amount && entry.transactions.size() > 1 ? *tx->amount : entry.amount;
   b.kind = booking_kind(entry);
   if (tx != nullptr) {
-    const formats::Party& party = other_side(*tx, out.deposit_credited);
+    const formats::Party party = other_side(*tx, out.deposit_credited);
     b.counterparty_name = non_empty(party.name);
     b.counterparty_iban = non_empty(party.iban);
-    b.remittance = joined(tx->remittance);
+    b.remittance = joined(tx->remittance());
   }
-  if (b.remittance.empty()) b.remittance = entry.additional_info;
+  if (b.remittance.empty()) b.remittance = entry.additional_info();
   return out;
 }
 
 std::optional<std::string> entry_problem(const formats::Entry& entry) {
-  if (entry.account_servicer_ref.empty()) return "no AcctSvcrRef";
-  if (!entry.booking_date) return "no BookgDt";
-  if (!entry.currency.empty() && entry.currency != "EUR") return "amount in " + entry.currency;
+  if (entry.account_servicer_ref().empty()) return "no AcctSvcrRef";
+  if (!entry.booking_date()) return "no BookgDt";
+  if (!entry.currency().empty() && entry.currency() != "EUR")
+    return "amount in " + std::string(entry.currency());
   if (entry.transactions.size() > 1)
     for (std::size_t i = 0; i < entry.transactions.size(); ++i)
       if (!entry.transactions[i].amount)
@@ -121,8 +122,9 @@ Result<formats::Document> parse_statement_answer(std::string_view what, const st
 
 BookingKind booking_kind(const formats::Entry& entry) {
   if (entry.reversal) return BookingKind::reversal;
-  if (auto kind = iso_kind(entry.bank_tx_code)) return *kind;
-  return proprietary_kind(entry.bank_tx_code.proprietary).value_or(BookingKind::other);
+  const formats::BankTxCode code = entry.bank_tx_code();
+  if (auto kind = iso_kind(code)) return *kind;
+  return proprietary_kind(code.proprietary).value_or(BookingKind::other);
 }
 
 Result<std::vector<CamtBooking>> camt_bookings(std::string_view what,
@@ -147,9 +149,9 @@ Result<std::vector<CamtBooking>> camt_bookings(std::string_view what,
 
 std::string deposit_account(const CamtBooking& booking) {
   if (booking.tx == nullptr) return "";
-  const formats::Party& party =
-      booking.deposit_credited ? booking.tx->creditor : booking.tx->debtor;
-  return party.iban.empty() ? party.other_id : party.iban;
+  const formats::Party party =
+      booking.deposit_credited ? booking.tx->creditor() : booking.tx->debtor();
+  return std::string(party.iban.empty() ? party.other_id : party.iban);
 }
 
 }  // namespace kaution::connectors

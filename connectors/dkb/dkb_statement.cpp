@@ -28,7 +28,7 @@ std::optional<std::string> deposit_of(const std::string& contract_no,
 
 std::optional<std::string> assigned_deposit(const connectors::CamtBooking& b,
                                             const DepositDirectory& directory) {
-  const std::string& info = b.tx != nullptr ? b.tx->additional_info : std::string();
+  const std::string_view info = b.tx != nullptr ? b.tx->additional_info() : std::string_view();
   const auto tagged = kaution_tag(info);
   if (tagged) {
     if (auto deposit = deposit_of(*tagged, directory)) return deposit;

@@ -6,7 +6,7 @@
 
 namespace kaution::formats::camt {
 
-// Fills `entry` (a fresh one) in place.
-ElementResult<void> read_entry(pugi::xml_node ntry, Entry& entry);
+// Fills `entry` (a fresh one) in place; its text is stored in `arena`.
+ElementResult<void> read_entry(pugi::xml_node ntry, TextArena& arena, Entry& entry);
 
 }  // namespace kaution::formats::camt

@@ -1,5 +1,6 @@
 #include "connectors/formats/camt_reader.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <pugixml.hpp>
@@ -24,6 +25,15 @@ constexpr unsigned k_parse_flags =
 constexpr std::size_t k_batch_bytes = 256 * 1024;
 
 constexpr std::string_view k_iso_prefix = "urn:iso:std:iso:20022:tech:xsd:";
+constexpr int k_newest_tested_version = 10;
+
+// NN of "camt.05x.001.NN" (two digits, ≥ 1); 0 for anything else.
+int camt_version(std::string_view format) {
+  if (format.size() != 15 || format.substr(8, 5) != ".001.") return 0;
+  const char a = format[13], b = format[14];
+  if (a < '0' || a > '9' || b < '0' || b > '9') return 0;
+  return (a - '0') * 10 + (b - '0');
+}
 
 struct MessageKind {
   std::string_view container;  // local-name prefix of the message element
@@ -56,6 +66,7 @@ class CamtReader {
                                    bool not_a_statement = false) const;
   std::unexpected<ParseError> fail_at(const camt::ElementError& error) const;
   std::expected<void, ParseError> prepare_encoding();
+  std::expected<void, ParseError> use_converted(std::string converted);
   bool validate_utf8_upto(std::size_t end);
   void on_entry(std::size_t index, ByteRange range);
   void flush_batch();
@@ -68,11 +79,13 @@ class CamtReader {
   std::span<char> m_buffer;
   const std::string& m_file;
   const ReleaseFn& m_release;
-  std::string m_converted;  // the UTF-8 form of an ISO-8859-1 document
+  std::string m_converted;              // the UTF-8 form of a document in another encoding
+  std::vector<std::string> m_warnings;  // about the document, for every statement
   bool m_check_utf8 = true;
   std::size_t m_validated = 0;
   std::optional<std::size_t> m_bad_utf8;
   CamtLayout m_layout;
+  std::shared_ptr<TextArena> m_texts = std::make_shared<TextArena>();  // shared by the records
   std::vector<Entry> m_entries;    // in document order, until moved into their records
   std::vector<ByteRange> m_batch;  // adjacent entries not yet parsed
   bool m_reserved = false;
@@ -95,24 +108,67 @@ std::unexpected<ParseError> CamtReader::fail_at(const camt::ElementError& error)
   return fail(m_layout.document_offset(offset), camt::element_path(error.node), error.reason);
 }
 
+bool is_single_byte_western(const std::string& encoding) {
+  static constexpr std::array<std::string_view, 9> k_names = {
+      "iso-8859-1", "iso8859-1",    "iso_8859-1", "latin1", "l1",
+      "cp1252",     "windows-1252", "cp819",      "ibm819"};
+  return std::find(k_names.begin(), k_names.end(), encoding) != k_names.end();
+}
+
+// UTF-16 by its byte order mark or the first '<'; empty for anything else.
+std::string utf16_kind(std::string_view head) {
+  if (head.starts_with(std::string_view("\xFF\xFE\0\0", 4)) ||
+      head.starts_with(std::string_view("\0\0", 2)))
+    return "UTF-32";
+  if (head.starts_with("\xFE\xFF") || head.starts_with(std::string_view("\0<", 2)))
+    return "UTF-16BE";
+  if (head.starts_with("\xFF\xFE") || head.starts_with(std::string_view("<\0", 2)))
+    return "UTF-16LE";
+  return {};
+}
+
+std::expected<void, ParseError> CamtReader::use_converted(std::string converted) {
+  m_converted = std::move(converted);
+  m_buffer = std::span<char>(m_converted.data(), m_converted.size());
+  m_check_utf8 = false;
+  return {};
+}
+
+// The document as UTF-8: UTF-8 (declared, implied or US-ASCII) is checked while scanning;
+// ISO-8859-1 and windows-1252 are read as windows-1252 (as browsers do: bank files declared
+// ISO-8859-1 carry € and „“ from windows-1252); a document declared single-byte whose bytes
+// are valid UTF-8 with non-ASCII characters is read as UTF-8 with a warning; UTF-16 (by BOM or
+// byte pattern) and every other declared encoding glibc's iconv knows (ISO-8859-15, IBM850,
+// …) are converted; an unknown encoding, UTF-32 or a byte invalid in the encoding is an error.
 std::expected<void, ParseError> CamtReader::prepare_encoding() {
-  const std::string_view head = text().substr(0, 4);
-  const bool utf16_or_32 = head.starts_with("\xFE\xFF") || head.starts_with("\xFF\xFE") ||
-                           head.starts_with(std::string_view("<\0", 2)) ||
-                           head.starts_with(std::string_view("\0<", 2)) ||
-                           head.starts_with(std::string_view("\0\0", 2));
-  if (utf16_or_32) return fail(0, {}, "UTF-16/UTF-32 documents are not supported");
+  const std::string utf16 = utf16_kind(text().substr(0, 4));
+  if (utf16 == "UTF-32") return fail(0, {}, "UTF-32 documents are not supported");
+  if (!utf16.empty()) {
+    std::string_view body = text();
+    if (body.starts_with("\xFE\xFF") || body.starts_with("\xFF\xFE")) body.remove_prefix(2);
+    auto converted = to_utf8(body, utf16);
+    if (!converted) return fail(0, {}, "invalid " + utf16 + " document: " + converted.error());
+    return use_converted(std::move(*converted));
+  }
   const std::string encoding = declared_xml_encoding(text().substr(0, 256));
-  if (encoding == "iso-8859-1" || encoding == "latin1" || encoding == "iso_8859-1" ||
-      encoding == "l1") {
-    m_converted = latin1_to_utf8(text());
-    m_buffer = std::span<char>(m_converted.data(), m_converted.size());
-    m_check_utf8 = false;
+  if (encoding.empty() || encoding == "utf-8" || encoding == "utf8" || encoding == "us-ascii" ||
+      encoding == "ascii")
+    return {};
+  if (is_single_byte_western(encoding)) {
+    const bool utf8 = invalid_utf8_at(text()) == std::string_view::npos;
+    if (!utf8) return use_converted(windows1252_to_utf8(text()));
+    const bool ascii = std::all_of(text().begin(), text().end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
+    if (!ascii)
+      m_warnings.push_back("the document declares encoding \"" + encoding +
+                           "\" but its bytes are UTF-8 with non-ASCII characters: read as UTF-8");
     return {};
   }
-  if (!encoding.empty() && encoding != "utf-8" && encoding != "utf8" && encoding != "us-ascii")
-    return fail(0, {}, "unsupported encoding \"" + encoding + "\" (UTF-8 or ISO-8859-1 expected)");
-  return {};
+  auto converted = to_utf8(text(), encoding);
+  if (!converted)
+    return fail(0, {},
+                "declared encoding \"" + encoding + "\" cannot be read: " + converted.error());
+  return use_converted(std::move(*converted));
 }
 
 // Validates the next part of the document (parts end after a '>', never inside a sequence).
@@ -162,7 +218,7 @@ void CamtReader::flush_batch() {
   }
   for (pugi::xml_node ntry = m_entry_dom.first_child(); ntry; ntry = ntry.next_sibling()) {
     if (ntry.type() != pugi::node_element) continue;
-    auto entry = camt::read_entry(ntry, m_entries.emplace_back());
+    auto entry = camt::read_entry(ntry, *m_texts, m_entries.emplace_back());
     if (entry) continue;
     m_entries.pop_back();
     const std::string path = camt::element_path(entry.error().node);
@@ -224,6 +280,18 @@ std::expected<pugi::xml_node, ParseError> CamtReader::find_document(std::string&
                 true);
   if (format.empty() && !ns.empty())
     return fail(0, "Document", "not a bank statement: unknown namespace \"" + ns + "\"", true);
+  if (camt) {
+    const int version = camt_version(format);
+    if (version <= 0)
+      return fail(m_layout.document_offset(static_cast<std::size_t>(
+                      std::max<std::ptrdiff_t>(0, document.offset_debug()))),
+                  "Document",
+                  "unknown camt version \"" + format.substr(0, 60) +
+                      "\" (expected camt.05x.001.NN, e.g. camt.053.001.08)");
+    if (version > k_newest_tested_version)
+      m_warnings.push_back(format + " is newer than the versions this parser was tested with " +
+                           "(001.01 to 001.10): read by element names");
+  }
   return document;
 }
 
@@ -239,6 +307,7 @@ std::expected<void, ParseError> CamtReader::read_records(pugi::xml_node message,
     if (local_name(record) != kind.record) continue;
     auto statement = camt::read_statement_header(record);
     if (!statement) return fail_at(statement.error());
+    statement->texts = m_texts;
     std::vector<std::size_t> indices;
     for_each_entry(record,
                    [&](pugi::xml_node c) { indices.push_back(c.attribute("i").as_ullong()); });
@@ -295,6 +364,8 @@ std::expected<Document, ParseError> CamtReader::read() {
     if (out.format.empty()) out.format = kind.type;
     if (auto records = read_records(message, kind, out); !records)
       return std::unexpected(records.error());
+    for (Statement& statement : out.statements)
+      statement.warnings.insert(statement.warnings.begin(), m_warnings.begin(), m_warnings.end());
     return out;
   }
   const std::string what = message ? "<" + std::string(local_name(message)) + ">" : "nothing";

@@ -19,8 +19,8 @@ Account account_of(pugi::xml_node acct) {
 std::string balance_type(pugi::xml_node bal) {
   pugi::xml_node type = child(bal, "Tp");
   if (pugi::xml_node choice = child(type, "CdOrPrtry")) type = choice;
-  std::string code = text_at(type, {"Cd"});
-  return code.empty() ? text_at(type, {"Prtry"}) : code;
+  const std::string_view code = text_at(type, {"Cd"});
+  return std::string(code.empty() ? text_at(type, {"Prtry"}) : code);
 }
 
 ElementResult<Balance> balance_of(pugi::xml_node bal) {
@@ -31,8 +31,10 @@ ElementResult<Balance> balance_of(pugi::xml_node bal) {
   if (!credit) return std::unexpected(credit.error());
   const pugi::xml_node amt = child(bal, "Amt");
   if (!amt) return std::unexpected(ElementError{bal, "missing Amt"});
-  auto amount = amount_of(amt, *credit, &out.currency);
+  std::string_view currency;
+  auto amount = amount_of(amt, *credit, &currency);
   if (!amount) return std::unexpected(amount.error());
+  out.currency = currency;
   out.amount = *amount;
   if (pugi::xml_node dt = child(bal, "Dt")) {
     auto date = date_of(dt);

@@ -1,5 +1,6 @@
 #include "connectors/formats/camt_xml.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -18,6 +19,11 @@ std::string_view trimmed(std::string_view s) {
   while (!s.empty() && is_space(s.back()))
     s.remove_suffix(1);
   return s;
+}
+
+bool is_currency_code(std::string_view code) {
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 }  // namespace
@@ -45,11 +51,11 @@ pugi::xml_node descend(pugi::xml_node node, std::initializer_list<std::string_vi
   return node;
 }
 
-std::string text(pugi::xml_node node) {
-  return std::string(trimmed(node.text().get()));
+std::string_view text(pugi::xml_node node) {
+  return trimmed(node.text().get());
 }
 
-std::string text_at(pugi::xml_node node, std::initializer_list<std::string_view> path) {
+std::string_view text_at(pugi::xml_node node, std::initializer_list<std::string_view> path) {
   return text(descend(node, path));
 }
 
@@ -73,9 +79,12 @@ std::string element_path(pugi::xml_node node) {
   return out;
 }
 
-ElementResult<Money> amount_of(pugi::xml_node amt, bool credit, std::string* currency) {
-  const std::string ccy = amt.attribute("Ccy").as_string();
+ElementResult<Money> amount_of(pugi::xml_node amt, bool credit, std::string_view* currency) {
+  const std::string_view ccy = amt.attribute("Ccy").as_string();
   if (ccy.empty()) return std::unexpected(ElementError{amt, "amount without Ccy attribute"});
+  if (!is_currency_code(ccy))
+    return std::unexpected(ElementError{
+        amt, "Ccy \"" + std::string(ccy.substr(0, 20)) + "\" is not an ISO 4217 code"});
   auto value = parse_statement_amount(text(amt), ccy);
   if (!value) return std::unexpected(ElementError{amt, value.error()});
   if (currency != nullptr) *currency = ccy;
@@ -84,12 +93,12 @@ ElementResult<Money> amount_of(pugi::xml_node amt, bool credit, std::string* cur
 
 ElementResult<bool> credit_of(pugi::xml_node parent) {
   const pugi::xml_node ind = child(parent, "CdtDbtInd");
-  const std::string value = text(ind);
+  const std::string_view value = text(ind);
   if (value == "CRDT") return true;
   if (value == "DBIT") return false;
   if (!ind) return std::unexpected(ElementError{parent, "missing CdtDbtInd"});
   return std::unexpected(
-      ElementError{ind, "CdtDbtInd must be CRDT or DBIT, not \"" + value + "\""});
+      ElementError{ind, "CdtDbtInd must be CRDT or DBIT, not \"" + std::string(value) + "\""});
 }
 
 ElementResult<StatementDate> date_of(pugi::xml_node node) {
@@ -97,7 +106,7 @@ ElementResult<StatementDate> date_of(pugi::xml_node node) {
   const bool has_time = !value;
   if (has_time) value = child(node, "DtTm");
   if (!value) return std::unexpected(ElementError{node, "expected Dt or DtTm"});
-  const std::string raw = text(value);
+  const std::string raw(text(value));
   const bool shape_ok = has_time ? raw.size() > 10 && raw[10] == 'T' : raw.size() == 10;
   auto date = Date::parse(std::string_view(raw).substr(0, 10));
   if (!shape_ok || !date)

@@ -31,14 +31,15 @@ void for_each_child(pugi::xml_node node, Visit&& visit) {
 // First child element with local name `name`; an empty node when there is none.
 pugi::xml_node child(pugi::xml_node node, std::string_view name);
 pugi::xml_node descend(pugi::xml_node node, std::initializer_list<std::string_view> path);
-// Trimmed text content of `node` (empty for an empty node).
-std::string text(pugi::xml_node node);
-std::string text_at(pugi::xml_node node, std::initializer_list<std::string_view> path);
+// Trimmed text content of `node` (empty for an empty node): a view into the DOM.
+std::string_view text(pugi::xml_node node);
+std::string_view text_at(pugi::xml_node node, std::initializer_list<std::string_view> path);
 // "Stmt[2]/Ntry[3]/Amt": local names from below the root, indexed where names repeat.
 std::string element_path(pugi::xml_node node);
 
-// <Amt Ccy="EUR">12.50</Amt> with the sign of the sibling CdtDbtInd-like `credit` flag.
-ElementResult<Money> amount_of(pugi::xml_node amt, bool credit, std::string* currency);
+// <Amt Ccy="EUR">12.50</Amt> with the sign of the sibling CdtDbtInd-like `credit` flag; the
+// currency (three capital letters) is stored in `currency` (a view into the DOM).
+ElementResult<Money> amount_of(pugi::xml_node amt, bool credit, std::string_view* currency);
 // CRDT → true, DBIT → false; `parent` must have a CdtDbtInd child.
 ElementResult<bool> credit_of(pugi::xml_node parent);
 // A Dt/DtTm choice below `node` (BookgDt, ValDt, Bal/Dt).

@@ -19,56 +19,50 @@ json optional_date(const std::optional<StatementDate>& date) {
 json transaction_json(const Transaction& tx) {
   json out = {
       {"amount_cents", tx.amount ? json(tx.amount->cents()) : json(nullptr)},
-      {"currency", tx.currency},
-      {"booking_ref", tx.booking_ref},
-      {"end_to_end_id", tx.end_to_end_id},
-      {"mandate_id", tx.mandate_id},
-      {"tx_id", tx.tx_id},
-      {"account_servicer_ref", tx.account_servicer_ref},
-      {"remittance",
-       [&] {
-         std::string joined;
-         for (const std::string& line : tx.remittance)
-           joined += (joined.empty() ? "" : "\n") + line;
-         return joined;
-       }()},
-      {"remittance_lines", tx.remittance},
-      {"creditor_ref", tx.creditor_ref},
-      {"debtor", party_json(tx.debtor)},
-      {"creditor", party_json(tx.creditor)},
-      {"ultimate_debtor", tx.ultimate_debtor},
-      {"ultimate_creditor", tx.ultimate_creditor},
-      {"additional_info", tx.additional_info},
-      {"return_reason", tx.return_reason},
+      {"currency", tx.currency()},
+      {"booking_ref", tx.booking_ref()},
+      {"end_to_end_id", tx.end_to_end_id()},
+      {"mandate_id", tx.mandate_id()},
+      {"tx_id", tx.tx_id()},
+      {"account_servicer_ref", tx.account_servicer_ref()},
+      {"remittance", tx.remittance_text()},
+      {"remittance_lines", tx.remittance()},
+      {"creditor_ref", tx.creditor_ref()},
+      {"debtor", party_json(tx.debtor())},
+      {"creditor", party_json(tx.creditor())},
+      {"ultimate_debtor", tx.ultimate_debtor()},
+      {"ultimate_creditor", tx.ultimate_creditor()},
+      {"additional_info", tx.additional_info()},
+      {"return_reason", tx.return_reason()},
   };
-  if (!tx.customer_ref.empty()) out["customer_ref"] = tx.customer_ref;
-  if (!tx.creditor_scheme_id.empty()) out["creditor_scheme_id"] = tx.creditor_scheme_id;
+  if (!tx.customer_ref().empty()) out["customer_ref"] = tx.customer_ref();
+  if (!tx.creditor_scheme_id().empty()) out["creditor_scheme_id"] = tx.creditor_scheme_id();
   return out;
 }
 
 json entry_json(const Entry& entry) {
-  const BankTxCode& code = entry.bank_tx_code;
+  const BankTxCode code = entry.bank_tx_code();
   json txs = json::array();
   for (const Transaction& tx : entry.transactions)
     txs.push_back(transaction_json(tx));
   return {
-      {"ref", entry.ref},
-      {"account_servicer_ref", entry.account_servicer_ref},
-      {"booking_ref", entry.booking_ref},
+      {"ref", entry.ref()},
+      {"account_servicer_ref", entry.account_servicer_ref()},
+      {"booking_ref", entry.booking_ref()},
       {"amount_cents", entry.amount.cents()},
-      {"currency", entry.currency},
+      {"currency", entry.currency()},
       {"credit_debit", entry.credit ? "CRDT" : "DBIT"},
       {"status", to_code(entry.status)},
       {"reversal", entry.reversal},
-      {"booking_date", optional_date(entry.booking_date)},
-      {"value_date", optional_date(entry.value_date)},
+      {"booking_date", optional_date(entry.booking_date())},
+      {"value_date", optional_date(entry.value_date())},
       {"bank_tx_code",
        {{"domain", code.domain},
         {"family", code.family},
         {"subfamily", code.subfamily},
         {"proprietary", code.proprietary},
         {"issuer", code.issuer}}},
-      {"additional_info", entry.additional_info},
+      {"additional_info", entry.additional_info()},
       {"transactions", std::move(txs)},
   };
 }

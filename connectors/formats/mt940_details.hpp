@@ -12,11 +12,18 @@
 
 namespace kaution::formats::mt940 {
 
+struct Counterparty {
+  std::string name;
+  std::string iban;
+  std::string other_id;  // account number when not an IBAN
+  std::string bic;
+};
+
 struct Details {
   std::string gvc;  // empty when unstructured
   std::string booking_text;
   std::string text_key_extension;
-  Party counterparty;
+  Counterparty counterparty;
   std::string end_to_end_id;
   std::string customer_ref;
   std::string mandate_id;

@@ -33,45 +33,53 @@ bool strip_envelope(std::string_view& line) {
 
 class Splitter {
  public:
-  std::vector<Message> run(std::string_view text);
+  explicit Splitter(const MessageVisitor& visit) : m_visit(visit) {}
+  void run(std::string_view text);
 
  private:
-  void end_message() {
-    if (!m_current.fields.empty()) m_messages.push_back(std::move(m_current));
-    m_current = {};
-    m_in_field = false;
-  }
-  void add_line(std::string_view line, std::size_t number);
+  // Emits the current message; false when the visitor says stop.
+  bool end_message(std::size_t end);
+  bool add_line(std::string_view line, std::size_t number, std::size_t start);
 
-  std::vector<Message> m_messages;
+  const MessageVisitor& m_visit;
   Message m_current;
   bool m_in_field = false;
 };
 
-void Splitter::add_line(std::string_view line, std::size_t number) {
-  if (!strip_envelope(line)) return;
+bool Splitter::end_message(std::size_t end) {
+  m_in_field = false;
+  if (m_current.fields.empty()) return true;
+  // Trailing blank continuation lines are not part of a field.
+  for (Field& f : m_current.fields)
+    while (!f.value.empty() && f.value.back() == '\n')
+      f.value.pop_back();
+  const bool go_on = m_visit(m_current, end);
+  m_current.fields.clear();
+  return go_on;
+}
+
+bool Splitter::add_line(std::string_view line, std::size_t number, std::size_t start) {
+  if (!strip_envelope(line)) return true;
   std::string_view bare = line;
   while (!bare.empty() && (bare.back() == ' ' || bare.back() == '\t'))
     bare.remove_suffix(1);
-  if (bare == "-" || bare.starts_with("-}") || bare == "}") {
-    end_message();
-    return;
-  }
+  if (bare == "-" || bare.starts_with("-}") || bare == "}") return end_message(start);
   if (const std::size_t len = tag_length(line); len != 0) {
-    const std::string tag(line.substr(1, len));
-    if (tag == "20") end_message();
-    m_current.fields.push_back(Field{tag, std::string(line.substr(len + 2)), number});
+    std::string tag(line.substr(1, len));
+    if (tag == "20" && !end_message(start)) return false;
+    m_current.fields.push_back(Field{std::move(tag), std::string(line.substr(len + 2)), number});
     m_in_field = true;
-    return;
+    return true;
   }
   if (m_in_field) {
     std::string& value = m_current.fields.back().value;
     value += '\n';
     value += line;
   }
+  return true;
 }
 
-std::vector<Message> Splitter::run(std::string_view text) {
+void Splitter::run(std::string_view text) {
   std::size_t number = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
@@ -80,22 +88,25 @@ std::vector<Message> Splitter::run(std::string_view text) {
     std::string_view line = text.substr(pos, nl - pos);
     while (!line.empty() && line.back() == '\r')
       line.remove_suffix(1);
-    add_line(line, ++number);
+    if (!add_line(line, ++number, pos)) return;
     pos = nl + 1;
   }
-  end_message();
-  // Trailing blank continuation lines are not part of a field.
-  for (Message& m : m_messages)
-    for (Field& f : m.fields)
-      while (!f.value.empty() && f.value.back() == '\n')
-        f.value.pop_back();
-  return std::move(m_messages);
+  end_message(text.size());
 }
 
 }  // namespace
 
+void for_each_message(std::string_view text, const MessageVisitor& visit) {
+  Splitter{visit}.run(text);
+}
+
 std::vector<Message> split_messages(std::string_view text) {
-  return Splitter{}.run(text);
+  std::vector<Message> out;
+  for_each_message(text, [&](const Message& message, std::size_t) {
+    out.push_back(message);
+    return true;
+  });
+  return out;
 }
 
 }  // namespace kaution::formats::mt940

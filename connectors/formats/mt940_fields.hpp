@@ -3,6 +3,7 @@
 // header lines before the first tag and message ends ("-", "-}") are handled here.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,13 @@ struct Message {
   std::vector<Field> fields;  // starts with :20: unless fields came before any :20:
 };
 
-// Messages in order; a new :20: or an end marker closes the message before it.
+// Calls `visit(message, end)` for each message in order, as soon as it is complete (a new
+// :20: or an end marker closes the message before it); `end` is the offset in `text` up to
+// which every byte has been read. Stops when `visit` returns false.
+using MessageVisitor = std::function<bool(const Message& message, std::size_t end)>;
+void for_each_message(std::string_view text, const MessageVisitor& visit);
+
+// All messages in order.
 std::vector<Message> split_messages(std::string_view text);
 
 }  // namespace kaution::formats::mt940

@@ -10,7 +10,7 @@
 namespace kaution::formats {
 namespace {
 
-bool usable_ref(const std::string& ref) {
+bool usable_ref(std::string_view ref) {
   return !ref.empty() && ref != "NONREF";
 }
 
@@ -24,14 +24,21 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t hash) {
 
 std::string digest_of(const Statement& statement, const Entry& entry) {
   std::uint64_t h = 14695981039346656037ULL;
+  const auto date = [](const std::optional<StatementDate>& d) {
+    return d ? d->to_string() : std::string{};
+  };
+  const auto concat = [](std::string_view a, std::string_view b, std::string_view c = {}) {
+    std::string out(a);
+    return (out += b) += c;
+  };
   h = fnv1a(statement.account.iban + statement.account.other_id, h);
-  h = fnv1a(entry.booking_date ? entry.booking_date->to_string() : "", h);
-  h = fnv1a(entry.value_date ? entry.value_date->to_string() : "", h);
-  h = fnv1a(std::to_string(entry.amount.cents()) + entry.currency, h);
-  h = fnv1a(entry.bank_tx_code.proprietary + entry.additional_info, h);
+  h = fnv1a(date(entry.booking_date()), h);
+  h = fnv1a(date(entry.value_date()), h);
+  h = fnv1a(concat(std::to_string(entry.amount.cents()), entry.currency()), h);
+  h = fnv1a(concat(entry.bank_tx_code().proprietary, entry.additional_info()), h);
   for (const Transaction& tx : entry.transactions) {
-    h = fnv1a(tx.end_to_end_id + tx.debtor.iban + tx.creditor.iban, h);
-    for (const std::string& line : tx.remittance)
+    h = fnv1a(concat(tx.end_to_end_id(), tx.debtor().iban, tx.creditor().iban), h);
+    for (std::string_view line : tx.remittance())
       h = fnv1a(line, h);
   }
   char text[24];
@@ -39,19 +46,22 @@ std::string digest_of(const Statement& statement, const Entry& entry) {
   return text;
 }
 
-void assign_transaction_refs(Entry& entry) {
-  if (entry.transactions.size() == 1) entry.transactions.front().booking_ref = entry.booking_ref;
+void assign_transaction_refs(Entry& entry, TextArena& texts) {
+  if (entry.transactions.size() == 1)
+    entry.transactions.front().set_booking_ref(entry.booking_ref());
   if (entry.transactions.size() <= 1) return;
-  std::map<std::string, int> seen;
+  std::map<std::string_view, int> seen;
   for (const Transaction& tx : entry.transactions)
-    ++seen[tx.end_to_end_id];
+    ++seen[tx.end_to_end_id()];
   std::size_t position = 0;
   for (Transaction& tx : entry.transactions) {
     ++position;
-    const bool unique = usable_ref(tx.end_to_end_id) && tx.end_to_end_id != "NOTPROVIDED" &&
-                        seen[tx.end_to_end_id] == 1;
-    tx.booking_ref =
-        entry.booking_ref + "/" + (unique ? tx.end_to_end_id : "#" + std::to_string(position));
+    const std::string_view e2e = tx.end_to_end_id();
+    const bool unique = usable_ref(e2e) && e2e != "NOTPROVIDED" && seen[e2e] == 1;
+    std::string ref(entry.booking_ref());
+    ref += '/';
+    ref += unique ? std::string(e2e) : "#" + std::to_string(position);
+    tx.set_booking_ref(texts.store(ref));
   }
 }
 
@@ -69,19 +79,37 @@ void check_batches(Statement& statement) {
     std::int64_t sum = 0;
     bool complete = true;
     for (const Transaction& tx : entry.transactions) {
-      complete = complete && tx.amount && tx.currency == entry.currency &&
+      complete = complete && tx.amount && tx.currency() == entry.currency() &&
                  !__builtin_add_overflow(sum, tx.amount->cents(), &sum);
     }
     if (complete && sum != entry.amount.cents())
       statement.warnings.push_back(
-          "entry " + std::to_string(index) + " (" + entry.booking_ref + "): its " +
+          "entry " + std::to_string(index) + " (" + std::string(entry.booking_ref()) + "): its " +
           std::to_string(entry.transactions.size()) + " transactions add up to " +
-          format_amount(Money::from_cents(sum), entry.currency) + ", the entry says " +
-          format_amount(entry.amount, entry.currency));
+          format_amount(Money::from_cents(sum), entry.currency()) + ", the entry says " +
+          format_amount(entry.amount, entry.currency()));
   }
 }
 
 }  // namespace
+
+void warn_repeated_statements(Document& document) {
+  std::map<std::string, std::size_t> seen;  // key → 1-based position
+  std::size_t position = 0;
+  for (Statement& s : document.statements) {
+    ++position;
+    if (s.id.empty()) continue;
+    const std::string account = s.account.iban.empty() ? s.account.other_id : s.account.iban;
+    const std::string key =
+        account + '\n' + s.id + '\n' + s.sequence_number + '\n' + s.from + '\n' + s.to;
+    const auto [it, fresh] = seen.emplace(key, position);
+    if (fresh) continue;
+    s.warnings.push_back("statement " + std::to_string(position) + " repeats statement " +
+                         std::to_string(it->second) + " (id " + s.id + ", account " + account +
+                         (s.sequence_number.empty() ? "" : ", sequence " + s.sequence_number) +
+                         "): the same bookings carry the same booking references");
+  }
+}
 
 std::string format_amount(Money amount, std::string_view currency) {
   const int exponent = currency_exponent(currency);
@@ -98,16 +126,19 @@ std::string format_amount(Money amount, std::string_view currency) {
 }
 
 void assign_booking_refs(Statement& statement) {
-  // Keys view the entries' own strings, which stay put while this runs.
+  if (!statement.texts) statement.texts = std::make_shared<TextArena>();
+  TextArena& texts = *statement.texts;
+  // Keys view the arena, which never moves what it holds.
   std::unordered_map<std::string_view, int> used;
   used.reserve(statement.entries.size());
   for (Entry& entry : statement.entries) {
-    entry.booking_ref = usable_ref(entry.account_servicer_ref) ? entry.account_servicer_ref
-                        : usable_ref(entry.ref)                ? entry.ref
-                                                               : digest_of(statement, entry);
-    const int repeat = ++used[entry.booking_ref];
-    if (repeat > 1) entry.booking_ref += "#" + std::to_string(repeat);
-    assign_transaction_refs(entry);
+    std::string_view ref = usable_ref(entry.account_servicer_ref()) ? entry.account_servicer_ref()
+                           : usable_ref(entry.ref())                ? entry.ref()
+                                                     : texts.store(digest_of(statement, entry));
+    const int repeat = ++used[ref];
+    if (repeat > 1) ref = texts.store(std::string(ref) + "#" + std::to_string(repeat));
+    entry.set_booking_ref(ref);
+    assign_transaction_refs(entry, texts);
   }
 }
 
@@ -129,8 +160,9 @@ void check_balances(Statement& statement, bool expect_balances) {
   std::optional<Money> total = opening->amount;
   for (const Entry& entry : statement.entries) {
     if (entry.status != EntryStatus::booked || !total) continue;
-    if (entry.currency != opening->currency) {
-      statement.warnings.push_back("balances not checked: an entry in " + entry.currency);
+    if (entry.currency() != opening->currency) {
+      statement.warnings.push_back("balances not checked: an entry in " +
+                                   std::string(entry.currency()));
       return;
     }
     total = total->checked_add(entry.amount);

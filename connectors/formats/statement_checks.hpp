@@ -16,6 +16,12 @@ void assign_booking_refs(Statement& statement);
 // transactions do not add up to its entry, becomes a warning on the statement.
 void check_balances(Statement& statement, bool expect_balances);
 
+// A statement that repeats an earlier one of the same document (same account, id, sequence
+// number and period) gets a warning naming both: its entries carry the same booking
+// references, so an idempotent import books them once; a caller that does not deduplicate
+// must not take both.
+void warn_repeated_statements(Document& document);
+
 // "12.34 EUR" / "2700 JPY": minor units shown with the currency's decimals.
 std::string format_amount(Money amount, std::string_view currency);
 

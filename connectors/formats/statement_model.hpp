@@ -2,12 +2,18 @@
 // The normalized bank statement model shared by the camt and MT940 readers:
 // document → statements → entries → transactions. Amounts are signed from the account
 // holder's view (credit +, debit −) in minor units of their currency (cents for EUR).
+// Entries and transactions are compact (their text in an arena shared by the document's
+// statements): their views are valid as long as a statement holding the arena lives.
 
+#include <array>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "connectors/formats/statement_text.hpp"
 #include "core/date.hpp"
 #include "core/money.hpp"
 
@@ -21,7 +27,7 @@ struct StatementDate {
   std::string to_string() const { return date_time.empty() ? date.to_string() : date_time; }
 };
 
-enum class EntryStatus { booked, pending, info };
+enum class EntryStatus : std::uint8_t { booked, pending, info };
 
 struct Balance {
   std::string type;  // ISO code: OPBD, PRCD, CLBD, CLAV, FWAV, ITBD, …
@@ -30,56 +36,104 @@ struct Balance {
   std::optional<StatementDate> date;
 };
 
+// Views into the statement's text arena (valid while the statement lives).
 struct Party {
-  std::string name;
-  std::string iban;
-  std::string other_id;  // account id when not an IBAN (e.g. BLZ/Konto)
-  std::string bic;
+  std::string_view name;
+  std::string_view iban;
+  std::string_view other_id;  // account id when not an IBAN (e.g. BLZ/Konto)
+  std::string_view bic;
   bool empty() const { return name.empty() && iban.empty() && other_id.empty() && bic.empty(); }
 };
 
 struct BankTxCode {
-  std::string domain;
-  std::string family;
-  std::string subfamily;
-  std::string proprietary;
-  std::string issuer;
+  std::string_view domain;
+  std::string_view family;
+  std::string_view subfamily;
+  std::string_view proprietary;
+  std::string_view issuer;
 };
 
-struct Transaction {
+// An ISO 4217 code held inline (three letters, or empty).
+class CurrencyCode {
+ public:
+  void set(std::string_view code);
+  std::string_view view() const { return {m_code.data(), m_size}; }
+
+ private:
+  std::array<char, 3> m_code{};
+  std::uint8_t m_size = 0;
+};
+
+// What entries and transactions share: their currency, booking reference and text fields.
+// Text getters return views into the statement's text arena (statement_text.hpp): they stay
+// valid while the statement (or a copy of it) lives; an absent field is empty. Readers fill
+// the text with set_texts.
+class CompactRecord {
+ public:
+  std::string_view currency() const { return m_currency.view(); }
+  std::string_view booking_ref() const { return m_booking_ref; }  // stable id for deduplication
+  std::string_view account_servicer_ref() const { return get(TextField::account_servicer_ref); }
+  std::string_view additional_info() const { return get(TextField::additional_info); }
+
+  void set_currency(std::string_view code) { m_currency.set(code); }
+  void set_texts(TextFields texts) { m_texts = texts; }
+  // `ref` must live in the statement's arena (or be static).
+  void set_booking_ref(std::string_view ref) { m_booking_ref = ref; }
+
+ protected:
+  std::string_view get(TextField field) const { return m_texts.get(field); }
+
+ private:
+  TextFields m_texts;
+  std::string_view m_booking_ref;
+  CurrencyCode m_currency;
+};
+
+// One transaction of an entry.
+class Transaction : public CompactRecord {
+ public:
   std::optional<Money> amount;  // signed; absent when the source gives none
-  std::string currency;
-  std::string booking_ref;  // stable id of this booking for deduplication
-  std::string end_to_end_id;
-  std::string mandate_id;
-  std::string tx_id;
-  std::string account_servicer_ref;
-  std::string customer_ref;        // MT940 KREF
-  std::string creditor_scheme_id;  // SEPA creditor id (CRED)
-  Party debtor;
-  Party creditor;
-  std::string ultimate_debtor;  // name (ISO parties without account)
-  std::string ultimate_creditor;
-  std::vector<std::string> remittance;  // unstructured lines
-  std::string creditor_ref;             // structured creditor reference (e.g. RF…)
-  std::string additional_info;
-  std::string return_reason;
+
+  std::string_view end_to_end_id() const { return get(TextField::end_to_end_id); }
+  std::string_view mandate_id() const { return get(TextField::mandate_id); }
+  std::string_view tx_id() const { return get(TextField::tx_id); }
+  std::string_view customer_ref() const { return get(TextField::customer_ref); }  // MT940 KREF
+  std::string_view creditor_scheme_id() const { return get(TextField::creditor_scheme_id); }
+  Party debtor() const;
+  Party creditor() const;
+  std::string_view ultimate_debtor() const { return get(TextField::ultimate_debtor); }
+  std::string_view ultimate_creditor() const { return get(TextField::ultimate_creditor); }
+  // Unstructured remittance lines, and the same joined with '\n'.
+  std::vector<std::string_view> remittance() const;
+  std::string_view remittance_text() const { return get(TextField::remittance); }
+  // Structured creditor reference (RF…).
+  std::string_view creditor_ref() const { return get(TextField::creditor_ref); }
+  std::string_view return_reason() const { return get(TextField::return_reason); }
 };
 
-struct Entry {
+// One entry (Ntry / :61:). AcctSvcrRef is the MT940 bank reference.
+class Entry : public CompactRecord {
+ public:
   Money amount;  // signed
-  std::string currency;
   bool credit = true;
   bool reversal = false;
   EntryStatus status = EntryStatus::booked;
-  std::optional<StatementDate> booking_date;
-  std::optional<StatementDate> value_date;
-  std::string ref;                   // NtryRef / MT940 customer reference
-  std::string account_servicer_ref;  // AcctSvcrRef / MT940 bank reference
-  std::string booking_ref;           // stable id of this entry for deduplication
-  BankTxCode bank_tx_code;
-  std::string additional_info;
   std::vector<Transaction> transactions;
+
+  std::optional<StatementDate> booking_date() const;
+  std::optional<StatementDate> value_date() const;
+  // NtryRef / MT940 customer reference
+  std::string_view ref() const { return get(TextField::ref); }
+  BankTxCode bank_tx_code() const;
+
+  // Date-times (when the source gave one) go into the texts as booking/value_date_time.
+  void set_dates(std::optional<Date> booking, std::optional<Date> value);
+
+ private:
+  Date m_booking_date = Date::from_days(0);
+  Date m_value_date = Date::from_days(0);
+  bool m_has_booking_date = false;
+  bool m_has_value_date = false;
 };
 
 struct Account {
@@ -99,6 +153,8 @@ struct Statement {
   std::vector<Balance> balances;
   std::vector<Entry> entries;
   std::vector<std::string> warnings;
+  // The text of the entries and transactions; shared by the statements of a document.
+  std::shared_ptr<TextArena> texts = std::make_shared<TextArena>();
 };
 
 struct Document {
@@ -126,5 +182,9 @@ struct ParsedFile {
 };
 
 std::string_view to_code(EntryStatus status);
+
+// Told, while parsing, that the bytes before `offset` are no longer needed (the caller may
+// drop them, e.g. madvise a mapped file); they may still be read again for an error's line.
+using ReleaseFn = std::function<void(std::size_t offset)>;
 
 }  // namespace kaution::formats

@@ -38,6 +38,7 @@ void finish(Document& document) {
     assign_booking_refs(statement);
     check_balances(statement, expect_balances);
   }
+  warn_repeated_statements(document);
 }
 
 void parse_single(const std::string& name, std::span<char> data, ParsedFile& out,
@@ -49,7 +50,7 @@ void parse_single(const std::string& name, std::span<char> data, ParsedFile& out
       document = read_camt(data, name, release);
       break;
     case FileKind::mt940:
-      document = read_mt940(view, name);
+      document = read_mt940(view, name, release);
       break;
     case FileKind::zip:
       document = std::unexpected(ParseError{name, {}, "a zip inside a zip is not read", true});
@@ -106,6 +107,13 @@ std::string_view to_code(EntryStatus status) {
 
 FileKind detect_kind(std::string_view data) {
   if (data.starts_with("PK\x03\x04") || data.starts_with("PK\x05\x06")) return FileKind::zip;
+  // UTF-16/32 XML (by byte order mark or a '<' beside zero bytes): the camt reader converts
+  // UTF-16 and names UTF-32 as unsupported.
+  if (data.starts_with("\xFE\xFF") || data.starts_with("\xFF\xFE") ||
+      data.starts_with(std::string_view("<\0", 2)) ||
+      data.starts_with(std::string_view("\0<", 2)) ||
+      data.starts_with(std::string_view("\0\0\0<", 4)))
+    return FileKind::xml;
   std::string_view rest = data;
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
   while (!rest.empty() && is_blank(rest.front()))

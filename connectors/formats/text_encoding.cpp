@@ -1,6 +1,10 @@
 #include "connectors/formats/text_encoding.hpp"
 
+#include <iconv.h>
+
 #include <algorithm>
+#include <array>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 
@@ -70,6 +74,61 @@ std::string latin1_to_utf8(std::string_view text) {
       out += static_cast<char>(0x80U | (c & 0x3FU));
     }
   }
+  return out;
+}
+
+std::string windows1252_to_utf8(std::string_view text) {
+  // U+20AC € … U+0178 Ÿ for 0x80–0x9F; 0 where windows-1252 has no character.
+  static constexpr std::array<std::uint16_t, 32> k_high = {
+      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    unsigned code = c;
+    if (c >= 0x80U && c <= 0x9FU && k_high[c - 0x80U] != 0) code = k_high[c - 0x80U];
+    if (code < 0x80U) {
+      out += ch;
+    } else if (code < 0x800U) {
+      out += static_cast<char>(0xC0U | (code >> 6U));
+      out += static_cast<char>(0x80U | (code & 0x3FU));
+    } else {
+      out += static_cast<char>(0xE0U | (code >> 12U));
+      out += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
+      out += static_cast<char>(0x80U | (code & 0x3FU));
+    }
+  }
+  return out;
+}
+
+std::expected<std::string, std::string> to_utf8(std::string_view text,
+                                                const std::string& encoding) {
+  iconv_t cd = iconv_open("UTF-8", encoding.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    return std::unexpected("unknown encoding \"" + encoding.substr(0, 40) + "\"");
+  std::string out(text.size() * 2 + 16, '\0');
+  char* in = const_cast<char*>(text.data());  // iconv's signature; the input is not written
+  std::size_t in_left = text.size();
+  std::size_t done = 0;
+  std::string error;
+  while (in_left > 0) {
+    char* dst = out.data() + done;
+    std::size_t dst_left = out.size() - done;
+    const std::size_t rc = iconv(cd, &in, &in_left, &dst, &dst_left);
+    done = out.size() - dst_left;
+    if (rc != static_cast<std::size_t>(-1)) break;
+    if (errno == E2BIG) {
+      out.resize(out.size() * 2);
+      continue;
+    }
+    error = "byte " + std::to_string(text.size() - in_left) + " is not valid " + encoding;
+    break;
+  }
+  iconv_close(cd);
+  if (!error.empty()) return std::unexpected(std::move(error));
+  out.resize(done);
   return out;
 }
 

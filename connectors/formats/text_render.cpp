@@ -10,20 +10,21 @@ std::string date_text(const std::optional<StatementDate>& date) {
 }
 
 std::string counterparty(const Entry& entry) {
-  if (entry.transactions.empty()) return entry.additional_info;
+  if (entry.transactions.empty()) return std::string(entry.additional_info());
   const Transaction& tx = entry.transactions.front();
-  const Party& party = entry.credit ? tx.debtor : tx.creditor;
-  std::string out = party.name.empty() ? party.iban : party.name;
-  if (!tx.remittance.empty()) out += (out.empty() ? "" : " | ") + tx.remittance.front();
+  const Party party = entry.credit ? tx.debtor() : tx.creditor();
+  std::string out(party.name.empty() ? party.iban : party.name);
+  const std::vector<std::string_view> lines = tx.remittance();
+  if (!lines.empty()) (out += out.empty() ? "" : " | ") += lines.front();
   return out;
 }
 
 void write_entry(std::ostream& out, const Entry& entry) {
-  out << "    " << date_text(entry.booking_date).substr(0, 10) << "  " << to_code(entry.status)
-      << "  " << format_amount(entry.amount, entry.currency);
+  out << "    " << date_text(entry.booking_date()).substr(0, 10) << "  " << to_code(entry.status)
+      << "  " << format_amount(entry.amount, entry.currency());
   if (entry.reversal) out << "  REVERSAL";
   if (entry.transactions.size() > 1) out << "  batch of " << entry.transactions.size();
-  out << "  " << entry.booking_ref;
+  out << "  " << entry.booking_ref();
   if (const std::string who = counterparty(entry); !who.empty()) out << "  " << who;
   out << '\n';
 }

@@ -6,16 +6,21 @@
 namespace kaution::connectors {
 namespace {
 
-formats::Entry entry(std::string domain, std::string family, std::string subfamily,
-                     std::string proprietary = "") {
+formats::Entry entry(std::string_view domain, std::string_view family, std::string_view subfamily,
+                     std::string_view proprietary = "") {
+  static formats::TextArena texts;  // outlives every entry of this test
+  formats::TextFieldsWriter code;
+  code.set(formats::TextField::domain, domain);
+  code.set(formats::TextField::family, family);
+  code.set(formats::TextField::subfamily, subfamily);
+  code.set(formats::TextField::proprietary, proprietary);
   formats::Entry e;
-  e.bank_tx_code = {std::move(domain), std::move(family), std::move(subfamily),
-                    std::move(proprietary), ""};
+  e.set_texts(code.commit(texts));
   return e;
 }
 
-formats::Entry german(std::string proprietary) {
-  return entry("", "", "", std::move(proprietary));
+formats::Entry german(std::string_view proprietary) {
+  return entry("", "", "", proprietary);
 }
 
 TEST(CamtBookingKind, IsoDomainCodes) {

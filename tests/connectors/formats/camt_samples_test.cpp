@@ -174,17 +174,17 @@ TEST(CamtSource, ViafintechValidExample) {
   const Entry& e = s.entries.at(0);
   EXPECT_EQ(e.amount.cents(), -200);
   EXPECT_FALSE(e.credit);
-  EXPECT_EQ(e.booking_date->to_string(), "2013-12-27");
-  EXPECT_EQ(e.value_date->to_string(), "2013-12-27");
-  EXPECT_EQ(e.account_servicer_ref, "2013122710583450000");
-  EXPECT_EQ(e.ref, "1234567890sdfghjk");
+  EXPECT_EQ(e.booking_date()->to_string(), "2013-12-27");
+  EXPECT_EQ(e.value_date()->to_string(), "2013-12-27");
+  EXPECT_EQ(e.account_servicer_ref(), "2013122710583450000");
+  EXPECT_EQ(e.ref(), "1234567890sdfghjk");
   const Transaction& tx = e.transactions.at(0);
-  EXPECT_EQ(tx.creditor.iban, "DE09300606010012345671");
-  EXPECT_EQ(tx.creditor.bic, "DAAEDEDDXXX");
-  EXPECT_EQ(tx.end_to_end_id, "EndToEndReference");
-  EXPECT_EQ(tx.mandate_id, "MandateReference");
-  ASSERT_EQ(tx.remittance.size(), 1u);
-  EXPECT_EQ(tx.remittance[0], "TEST BERWEISUNG MITTELS BLZUND KONTONUMMER - DTA");
+  EXPECT_EQ(tx.creditor().iban, "DE09300606010012345671");
+  EXPECT_EQ(tx.creditor().bic, "DAAEDEDDXXX");
+  EXPECT_EQ(tx.end_to_end_id(), "EndToEndReference");
+  EXPECT_EQ(tx.mandate_id(), "MandateReference");
+  ASSERT_EQ(tx.remittance().size(), 1u);
+  EXPECT_EQ(tx.remittance()[0], "TEST BERWEISUNG MITTELS BLZUND KONTONUMMER - DTA");
   EXPECT_TRUE(s.warnings.empty()) << s.warnings.front();  // recon True in the MANIFEST
 }
 
@@ -194,14 +194,14 @@ TEST(CamtSource, ViafintechV4ChargesAndReturns) {
   ASSERT_EQ(s.entries.size(), 13u);
   bool found_kaufmann = false;
   for (const Transaction& tx : s.entries[6].transactions) {
-    if (tx.debtor.name == "Hans Kaufmann" || tx.creditor.name == "Hans Kaufmann") {
+    if (tx.debtor().name == "Hans Kaufmann" || tx.creditor().name == "Hans Kaufmann") {
       found_kaufmann = true;
       EXPECT_EQ(tx.amount->cents() < 0 ? -tx.amount->cents() : tx.amount->cents(), 10000);
-      EXPECT_EQ(tx.creditor_ref, "CreditorReference");
+      EXPECT_EQ(tx.creditor_ref(), "CreditorReference");
     }
   }
   EXPECT_TRUE(found_kaufmann);
-  EXPECT_EQ(s.entries[12].transactions.at(0).return_reason, "MD06");
+  EXPECT_EQ(s.entries[12].transactions.at(0).return_reason(), "MD06");
   int reversals = 0;
   for (const Entry& e : s.entries)
     reversals += e.reversal ? 1 : 0;
@@ -215,23 +215,23 @@ TEST(CamtSource, ViafintechV8) {
   EXPECT_EQ(s.id, "R30B4SA880HMZ9XA");
   EXPECT_EQ(s.sequence_number, "122");
   EXPECT_EQ(s.from, "2023-06-20T00:00:00+02:00");
-  EXPECT_EQ(s.entries.at(0).transactions.at(0).remittance.at(0), "INVOICE R77561");
+  EXPECT_EQ(s.entries.at(0).transactions.at(0).remittance().at(0), "INVOICE R77561");
   const Entry& e1 = s.entries.at(1);
   EXPECT_EQ(e1.amount.cents(), 8885);
   const Transaction& tx = e1.transactions.at(0);
-  EXPECT_EQ(tx.account_servicer_ref, "0123171DO5126811");
-  EXPECT_EQ(tx.debtor.name, "Finanz AG");
-  EXPECT_EQ(tx.creditor_ref, "RF38000000000000000000552");
-  EXPECT_EQ(tx.end_to_end_id, "435A9287E088BDB1D97FAABD181C70C8");
+  EXPECT_EQ(tx.account_servicer_ref(), "0123171DO5126811");
+  EXPECT_EQ(tx.debtor().name, "Finanz AG");
+  EXPECT_EQ(tx.creditor_ref(), "RF38000000000000000000552");
+  EXPECT_EQ(tx.end_to_end_id(), "435A9287E088BDB1D97FAABD181C70C8");
   EXPECT_EQ(s.entries.at(2).amount.cents(), -2097);  // a debit, from the holder's view
-  EXPECT_EQ(s.entries.at(2).currency, "EUR");
+  EXPECT_EQ(s.entries.at(2).currency(), "EUR");
 }
 
 TEST(CamtSource, ViafintechDatesDebitInstdAmtOtherId) {
   const Statement& dated = only_statement(
       parse_sample("viafintech_camt_parser/spec/fixtures/053/valid_example_with_datetime.xml"));
-  EXPECT_EQ(dated.entries.at(0).booking_date->to_string(), "2023-06-21T12:35:33.115965+00:00");
-  EXPECT_FALSE(dated.entries.at(0).value_date.has_value());
+  EXPECT_EQ(dated.entries.at(0).booking_date()->to_string(), "2023-06-21T12:35:33.115965+00:00");
+  EXPECT_FALSE(dated.entries.at(0).value_date().has_value());
   const Statement& debit = only_statement(
       parse_sample("viafintech_camt_parser/spec/fixtures/053/valid_example_with_debit.xml"));
   EXPECT_EQ(balance_of(debit, "PRCD")->amount.cents(), -3306);
@@ -266,11 +266,11 @@ TEST(CamtSource, DvbernPostFinanceAndEsr) {
   const Statement& esr =
       only_statement(parse_sample(dir + "camt054/v00104/camt_054_Beispiel_ZA1_ESR_ZE.xml"));
   EXPECT_EQ(esr.account.iban, "CH160077401231234567");
-  EXPECT_EQ(esr.entries.at(0).booking_date->to_string(), "2015-01-07");
+  EXPECT_EQ(esr.entries.at(0).booking_date()->to_string(), "2015-01-07");
   const Transaction& tx = esr.entries.at(0).transactions.at(0);
   EXPECT_EQ(tx.amount->cents(), 394975);
-  EXPECT_EQ(tx.creditor_ref, "210000000003139471430009017");
-  EXPECT_EQ(tx.debtor.name, "Pia Rutschmann");
+  EXPECT_EQ(tx.creditor_ref(), "210000000003139471430009017");
+  EXPECT_EQ(tx.debtor().name, "Pia Rutschmann");
 }
 
 TEST(CamtSource, GenkgoBalanceTypesAndCurrencies) {
@@ -288,7 +288,7 @@ TEST(CamtSource, GenkgoBalanceTypesAndCurrencies) {
   EXPECT_EQ(balance_of(minimal, "CLAV")->amount.cents(), -2700);  // JPY has no minor unit
   EXPECT_EQ(balance_of(minimal, "CLAV")->currency, "JPY");
   EXPECT_EQ(minimal.entries.at(0).amount.cents(), 885);
-  EXPECT_EQ(minimal.entries.at(0).booking_date->to_string(), "2014-12-31T13:15:00+01:00");
+  EXPECT_EQ(minimal.entries.at(0).booking_date()->to_string(), "2014-12-31T13:15:00+01:00");
   EXPECT_EQ(minimal.account.other_id, "NL26VAYB8060476890");
   EXPECT_FALSE(minimal.warnings.empty());  // recon False: a mismatch is a warning
   const Statement multi = parse_sample("genkgo_camt/test/data/camt053.v2.multi.statement.xml")

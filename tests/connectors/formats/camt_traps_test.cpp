@@ -60,10 +60,10 @@ TEST(CamtTrap, BatchWithMoreThanNineTxDtls) {
   std::set<std::string> refs;
   for (const Transaction& tx : batch.transactions) {
     EXPECT_EQ(tx.amount->cents(), -50);
-    refs.insert(tx.booking_ref);
+    refs.emplace(tx.booking_ref());
   }
   EXPECT_EQ(refs.size(), 12u);
-  EXPECT_EQ(batch.transactions.at(9).booking_ref, "2013122711513230000/E2E-10");
+  EXPECT_EQ(batch.transactions.at(9).booking_ref(), "2013122711513230000/E2E-10");
   EXPECT_TRUE(s.warnings.empty()) << s.warnings.front();
 }
 
@@ -126,7 +126,7 @@ TEST(CamtTrap, Iso88591DocumentIsConverted) {
       replace_all(utf8_to_latin1(xml), "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
   ASSERT_NE(latin1.find('\xDC'), std::string::npos);
   const Document doc = parse_ok("latin1.xml", latin1);
-  EXPECT_EQ(doc.statements[0].entries[0].additional_info.substr(0, 3),
+  EXPECT_EQ(doc.statements[0].entries[0].additional_info().substr(0, 3),
             "\xC3\x9C"
             "b");
   EXPECT_EQ(without_file(doc), without_file(parse_ok("o.xml", xml)));
@@ -201,9 +201,9 @@ TEST(CamtTrap, FiveDecimalAmounts) {
 std::vector<std::string> booking_refs(const Document& doc) {
   std::vector<std::string> refs;
   for (const Entry& e : doc.statements.at(0).entries) {
-    refs.push_back(e.booking_ref);
+    refs.emplace_back(e.booking_ref());
     for (const Transaction& tx : e.transactions)
-      refs.push_back(tx.booking_ref);
+      refs.emplace_back(tx.booking_ref());
   }
   return refs;
 }

@@ -152,11 +152,12 @@ TEST_F(AakSandbox, StatementsParseAndBalancesMatchTheBookings) {
   for (const formats::Statement& s : statements(token)) {
     for (const formats::Entry& e : s.entries) {
       batch = batch || e.transactions.size() > 1;
-      kinds.insert(e.bank_tx_code.domain + "/" + e.bank_tx_code.family + "/" +
-                   e.bank_tx_code.subfamily + (e.reversal ? "/R" : ""));
+      const formats::BankTxCode code = e.bank_tx_code();
+      kinds.insert(std::string(code.domain) + "/" + std::string(code.family) + "/" +
+                   std::string(code.subfamily) + (e.reversal ? "/R" : ""));
       for (const formats::Transaction& t : e.transactions) {
         const bool credit = t.amount->cents() > 0;
-        by_viban[credit ? t.creditor.iban : t.debtor.iban] += t.amount->cents();
+        by_viban[std::string(credit ? t.creditor().iban : t.debtor().iban)] += t.amount->cents();
       }
     }
   }
@@ -219,7 +220,7 @@ TEST_F(AakSandbox, UnassignedPaymentIsAssignedByHand) {
   for (const formats::Statement& s : statements(token)) {
     for (const formats::Entry& e : s.entries) {
       if (e.transactions.size() == 1 && e.credit && reference.empty()) {
-        reference = e.account_servicer_ref;  // history: nothing was registered, all unassigned
+        reference = e.account_servicer_ref();  // history: nothing was registered, all unassigned
         amount = e.amount.cents();
       }
     }
@@ -273,9 +274,11 @@ TEST_F(AakSandbox, InterestIsDistributedAtTheYearsEndWithTaxes) {
   EXPECT_TRUE(year_end);
   std::set<std::string> codes;
   for (const formats::Statement& s : statements(token)) {
-    for (const formats::Entry& e : s.entries)
-      codes.insert(e.bank_tx_code.family + "/" + e.bank_tx_code.subfamily + "/" +
-                   e.bank_tx_code.proprietary);
+    for (const formats::Entry& e : s.entries) {
+      const formats::BankTxCode code = e.bank_tx_code();
+      codes.insert(std::string(code.family) + "/" + std::string(code.subfamily) + "/" +
+                   std::string(code.proprietary));
+    }
   }
   EXPECT_TRUE(codes.contains("MCOP/INTR/"));
   EXPECT_TRUE(codes.contains("MDOP/TAXE/KAPEST"));

@@ -90,9 +90,10 @@ TEST_F(DkbSandbox, BulkStatementsOneStmtPerIbanAndDay) {
   for (const formats::Statement& s : statements) {
     EXPECT_TRUE(s.warnings.empty()) << s.warnings.front();
     for (const formats::Entry& e : s.entries) {
-      codes.insert(e.bank_tx_code.proprietary);
-      const std::string& info = e.transactions.at(0).additional_info;
-      if (info.starts_with("KAUTION:")) by_contract[info.substr(8)] += e.amount.cents();
+      codes.emplace(e.bank_tx_code().proprietary);
+      const std::string_view info = e.transactions.at(0).additional_info();
+      if (info.starts_with("KAUTION:"))
+        by_contract[std::string(info.substr(8))] += e.amount.cents();
     }
   }
   EXPECT_TRUE(codes.contains("NTRF+166+000"));
