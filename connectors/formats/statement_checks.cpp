@@ -157,24 +157,25 @@ void check_balances(Statement& statement, bool expect_balances) {
                                  ", closing in " + closing->currency);
     return;
   }
-  std::optional<Money> total = opening->amount;
+  std::optional<Money> booked = Money{};
   for (const Entry& entry : statement.entries) {
-    if (entry.status != EntryStatus::booked || !total) continue;
+    if (entry.status != EntryStatus::booked || !booked) continue;
     if (entry.currency() != opening->currency) {
       statement.warnings.push_back("balances not checked: an entry in " +
                                    std::string(entry.currency()));
       return;
     }
-    total = total->checked_add(entry.amount);
+    booked = booked->checked_add(entry.amount);
   }
+  // Both sums checked: a booked total near the int64 limit must not print as 0.
+  const std::optional<Money> total = booked ? opening->amount.checked_add(*booked) : std::nullopt;
   if (!total) {
     statement.warnings.push_back("balances not checked: the sum overflows");
   } else if (*total != closing->amount) {
     statement.warnings.push_back(
         "balance mismatch: opening " + format_amount(opening->amount, opening->currency) +
-        " + booked entries " +
-        format_amount(total->checked_sub(opening->amount).value_or(Money{}), opening->currency) +
-        " = " + format_amount(*total, opening->currency) + ", but the closing balance is " +
+        " + booked entries " + format_amount(*booked, opening->currency) + " = " +
+        format_amount(*total, opening->currency) + ", but the closing balance is " +
         format_amount(closing->amount, closing->currency));
   }
 }
