@@ -15,6 +15,7 @@
 #include "core/clock.hpp"
 #include "tests/crash/calls.hpp"
 #include "tests/crash/feed.hpp"
+#include "tests/crash/intake.hpp"
 #include "tests/crash/proc.hpp"
 #include "tests/crash/verify.hpp"
 
@@ -36,6 +37,7 @@ constexpr std::array<const char*, 12> k_trigger_events{
     "EXPORT_ACCEPTED", "EXPORT_ACCEPTED", "STATUS_CHANGED", "IMPORT_DONE",
     "STORE_OPENED",    "ACCESS_CHECKED",  "READY",          "BATCH_DONE"};
 constexpr int k_final_cycles = 30;
+constexpr std::size_t k_intake_part = 300;  // deposits per kautionctl run
 
 void say(const std::string& text) {
   std::cerr << "crash: " << text << std::endl;
@@ -131,7 +133,7 @@ class Run {
   std::array<std::uint16_t, 3> m_ports{0, 0, 0};
   std::unique_ptr<Proc> m_sandbox;
   std::unique_ptr<Proc> m_daemon;
-  std::unique_ptr<Proc> m_ctl;
+  std::unique_ptr<Intake> m_intake;
   std::uintmax_t m_daemon_offset = 0;
   bool m_intake_done = false;
   int m_days_done = 0;
@@ -247,24 +249,17 @@ void Run::stop_daemon() {
     say("kautiond did not stop cleanly on SIGTERM");
 }
 
-// The portfolio through the API; done once kautionctl finished with the daemon alive.
 void Run::intake_step() {
-  if (m_intake_done) return;
-  if (m_ctl && !m_ctl->running()) {
-    const int code = m_ctl->wait(1s);
-    if (code == 0 && m_daemon->running()) {
-      m_intake_done = true;
-      say("portfolio loaded");
-      return;
-    }
-    m_ctl.reset();
+  if (!m_intake) {
+    m_intake = std::make_unique<Intake>(
+        std::vector<std::string>{ctl_bin(), "--config", m_work / "kautiond.json", "deposits",
+                                 "import"},
+        m_work / "portfolio.ndjson", k_intake_part, m_env, m_work / "kautionctl.log");
   }
-  if (m_ctl) return;
-  LogWatch(m_work / "kautiond.log", m_daemon_offset).wait_for("READY", 30s);
-  m_ctl = std::make_unique<Proc>(
-      std::vector<std::string>{ctl_bin(), "--config", m_work / "kautiond.json", "deposits",
-                               "import", m_work / "portfolio.ndjson", "--batch-size", "100"},
-      m_work / "kautionctl.log", m_env);
+  if (!m_intake_done && m_intake->done()) {
+    m_intake_done = true;
+    say("portfolio loaded");
+  }
 }
 
 void Run::advance_step(int days) {
@@ -319,7 +314,6 @@ void Run::iterate(bool kill_daemon_now, bool kill_sandbox_now) {
 bool Run::finish() {
   ensure_sandbox();
   stop_daemon();
-  if (m_ctl) m_ctl->wait(60s);
   for (int cycle = 0; cycle < k_final_cycles && !late(); ++cycle) {
     const fs::path log = m_work / "kautiond.log";
     const LogWatch watch(log, file_size_or_zero(log));
@@ -399,7 +393,7 @@ Outcome Run::go() {
     if (!m_daemon || !m_daemon->running()) start_daemon();
     intake_step();
     if (m_intake_done) advance_step(m_o.days);
-    if (m_ctl) m_ctl->wait(300s);
+    std::this_thread::sleep_for(100ms);
   }
   Evidence evidence;
   evidence.store = m_work / "kautiond.db";
