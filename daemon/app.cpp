@@ -93,6 +93,13 @@ bool Daemon::reload() {
 }
 
 int Daemon::run(const SignalWaiter& signals) {
+  // A crash between an import's commit and the derivation after it leaves statuses behind
+  // their facts: they follow the facts again before anything is served.
+  const StatusRules rules{m_config.rules.stale_after_days,
+                          m_config.rules.faulty_without_balance_after_days};
+  const RefreshResult derived =
+      m_store_access.with([&](Store& s) { return refresh_statuses(s, today(m_clock), rules); });
+  if (derived.changed > 0) spdlog::info("STATUSES_DERIVED changed={}", derived.changed);
   start_api();
   m_sync->start();
   m_ready = true;

@@ -6,6 +6,7 @@
 
 #include "connectors/sandbox/camt.hpp"
 #include "connectors/sandbox/gate.hpp"
+#include "connectors/sandbox/state.hpp"
 #include "daemon/http/json_body.hpp"
 
 namespace kaution::sandbox {
@@ -241,7 +242,9 @@ Response interest_distributions(BankContext& context, const Request& request) {
 void add_aak_routes(http::Router& router, BankContext& context) {
   const FaultAnswers answers = fault_answers();
   const auto route = [&](const char* method, const char* pattern, auto handler, bool auth) {
-    http::Handler bound = [&context, handler](const Request& r) { return handler(context, r); };
+    http::Handler bound = recorded(context, method, pattern, [&context, handler](const Request& r) {
+      return handler(context, r);
+    });
     if (auth) bound = authorized(context, std::move(bound));
     add_gated(router, context, answers, method, pattern, std::move(bound));
   };

@@ -4,20 +4,31 @@
 // statistics and issued tokens.
 
 #include <chrono>
+#include <functional>
+#include <map>
 #include <mutex>
+#include <string>
 
 #include "connectors/sandbox/bank.hpp"
 #include "connectors/sandbox/faults.hpp"
 #include "connectors/sandbox/simulation.hpp"
 #include "connectors/sandbox/stats.hpp"
 #include "connectors/sandbox/tokens.hpp"
+#include "daemon/http/message.hpp"
 
 namespace kaution::sandbox {
 
+class StateJournal;
+
 struct World {
   explicit World(const DataSetOptions& options) : simulation(options) {}
-  std::mutex mutex;  // guards simulation
+  // Guards simulation. Recursive: a journaled request (state.hpp) holds it around its handler.
+  std::recursive_mutex mutex;
   Simulation simulation;
+  StateJournal* journal = nullptr;  // --state: the requests that changed the simulation
+  // The journaled routes' handlers by "bank METHOD pattern", for replay (state.hpp).
+  std::map<std::string, std::function<http::Response(const http::Request&)>, std::less<>>
+      replay_handlers;
 };
 
 struct BankContext {

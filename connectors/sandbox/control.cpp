@@ -1,5 +1,6 @@
 #include "connectors/sandbox/control.hpp"
 
+#include "connectors/sandbox/state.hpp"
 #include "daemon/http/json_body.hpp"
 
 namespace kaution::sandbox {
@@ -107,9 +108,11 @@ void add_control_routes(http::Router& router, BankContext& context) {
     return no_content();
   });
   router.add("POST", "/_control/advance", http::Role::none,
-             [c](const Request& r) { return advance(*c, r); });
+             recorded(context, "POST", "/_control/advance",
+                      [c](const Request& r) { return advance(*c, r); }));
   router.add("POST", "/_control/bookings", http::Role::none,
-             [c](const Request& r) { return extra_bookings(*c, r); });
+             recorded(context, "POST", "/_control/bookings",
+                      [c](const Request& r) { return extra_bookings(*c, r); }));
   router.add("GET", "/_control/state", http::Role::none, [c](const Request&) { return state(*c); });
 }
 

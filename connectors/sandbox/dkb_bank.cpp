@@ -4,6 +4,7 @@
 
 #include "connectors/sandbox/camt.hpp"
 #include "connectors/sandbox/gate.hpp"
+#include "connectors/sandbox/state.hpp"
 #include "core/iban.hpp"
 #include "daemon/http/json_body.hpp"
 
@@ -209,7 +210,9 @@ Response portal_assign(BankContext& context, const Request& request) {
 void add_dkb_routes(http::Router& router, BankContext& context) {
   const FaultAnswers answers = fault_answers();
   const auto route = [&](const char* method, const char* pattern, auto handler, bool auth) {
-    http::Handler bound = [&context, handler](const Request& r) { return handler(context, r); };
+    http::Handler bound = recorded(context, method, pattern, [&context, handler](const Request& r) {
+      return handler(context, r);
+    });
     if (auth) bound = authorized(context, std::move(bound));
     add_gated(router, context, answers, method, pattern, std::move(bound));
   };
@@ -221,7 +224,8 @@ void add_dkb_routes(http::Router& router, BankContext& context) {
   route("GET", "/kaution/v1/unassigned", &unassigned, true);
   route("GET", "/kaution/v1/bookings/{reference}", &booking, true);
   router.add("POST", "/_control/portal-assign", http::Role::none,
-             [&context](const Request& r) { return portal_assign(context, r); });
+             recorded(context, "POST", "/_control/portal-assign",
+                      [&context](const Request& r) { return portal_assign(context, r); }));
 }
 
 }  // namespace kaution::sandbox

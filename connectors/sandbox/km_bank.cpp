@@ -8,6 +8,7 @@
 
 #include "connectors/sandbox/gate.hpp"
 #include "connectors/sandbox/km_contract.hpp"
+#include "connectors/sandbox/state.hpp"
 #include "connectors/sandbox/xml.hpp"
 #include "core/iban.hpp"
 
@@ -303,7 +304,9 @@ void add_km_routes(http::Router& router, BankContext& context) {
   };
   router.add("POST", "/ws", http::Role::none,
              gated(context, fault_answers(), std::move(key),
-                   [&context](const Request& request) { return serve(context, request); }));
+                   recorded(context, "POST", "/ws", [&context](const Request& request) {
+                     return serve(context, request);
+                   })));
 }
 
 }  // namespace kaution::sandbox

@@ -27,6 +27,7 @@ struct Cli {
   std::string faults;
   std::vector<std::string> fault_flags;  // "aak={...}"
   long token_ttl = 3600;
+  std::string state;
 };
 
 void define(CLI::App& app, Cli& cli) {
@@ -53,6 +54,9 @@ void define(CLI::App& app, Cli& cli) {
   app.add_option("--token-ttl", cli.token_ttl, "seconds an OAuth2 token is valid")
       ->capture_default_str()
       ->check(CLI::Range(1L, 86400L));
+  app.add_option("--state", cli.state,
+                 "journal FILE of the requests that changed the banks: a restart with the same "
+                 "seed, size and --today continues where the last run stopped");
 }
 
 DataSetOptions data_set(const Cli& cli) {
@@ -125,6 +129,7 @@ int serve(const Cli& cli, const DataSetOptions& data, const sigset_t& signals) {
   options.ports = cli.ports;
   options.token_ttl = std::chrono::seconds(cli.token_ttl);
   options.faults = fault_rules(cli);
+  options.state_file = cli.state;
   Sandbox sandbox(std::move(options));
   if (!cli.port_file.empty()) write_text(cli.port_file, sandbox.ports_json().dump() + "\n");
   spdlog::info("kautiond-sandbox: seed {}, size {}, today {}; aak :{}, km :{}, dkb :{}; CA {}",

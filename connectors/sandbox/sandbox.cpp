@@ -6,6 +6,8 @@
 #include "connectors/sandbox/control.hpp"
 #include "connectors/sandbox/dkb_bank.hpp"
 #include "connectors/sandbox/km_bank.hpp"
+#include "connectors/sandbox/state.hpp"
+#include "connectors/sandbox/truth.hpp"
 #include "daemon/http/server.hpp"
 
 namespace kaution::sandbox {
@@ -26,6 +28,7 @@ void add_bank_routes(http::Router& router, BankContext& context) {
       break;
   }
   add_control_routes(router, context);
+  add_truth_routes(router, context);
 }
 
 void load_faults(BankContext& context, const nlohmann::json& faults) {
@@ -47,24 +50,30 @@ Sandbox::Sandbox(SandboxOptions options)
     : m_options(std::move(options)),
       m_pki(ensure_pki(m_options.pki_dir)),
       m_world(std::make_unique<World>(m_options.data)) {
+  if (!m_options.state_file.empty()) {
+    m_journal = std::make_unique<StateJournal>(m_options.state_file, m_options.data);
+    m_world->journal = m_journal.get();
+  }
   for (const Bank bank : k_banks) {
     auto& context = m_contexts[static_cast<std::size_t>(bank)];
     context = std::make_unique<BankContext>(bank, *m_world, default_credentials(bank),
                                             m_options.token_ttl);
     load_faults(*context, m_options.faults);
   }
+  std::array<http::Router, 3> routers;
   for (const Bank bank : k_banks)
-    start(bank);
+    add_bank_routes(routers[static_cast<std::size_t>(bank)], context(bank));
+  replay(*m_world);  // before any port serves
+  for (const Bank bank : k_banks)
+    start(bank, std::move(routers[static_cast<std::size_t>(bank)]));
 }
 
 Sandbox::~Sandbox() {
   stop();
 }
 
-void Sandbox::start(Bank bank) {
+void Sandbox::start(Bank bank, http::Router router) {
   const auto at = static_cast<std::size_t>(bank);
-  http::Router router;
-  add_bank_routes(router, *m_contexts[at]);
   http::TcpOptions tcp;
   tcp.address = m_options.address;
   tcp.port = m_options.ports[at];

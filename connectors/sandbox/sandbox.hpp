@@ -14,6 +14,7 @@
 
 #include "connectors/sandbox/context.hpp"
 #include "connectors/sandbox/pki.hpp"
+#include "daemon/http/router.hpp"
 
 namespace kaution::http {
 class HttpServer;
@@ -21,13 +22,16 @@ class HttpServer;
 
 namespace kaution::sandbox {
 
+class StateJournal;
+
 struct SandboxOptions {
   DataSetOptions data;
   std::filesystem::path pki_dir;
   std::string address = "127.0.0.1";
   std::array<std::uint16_t, 3> ports{8441, 8442, 8443};  // aak, km, dkb
   std::chrono::seconds token_ttl{3600};
-  nlohmann::json faults;  // null, or {"aak": [rules], "km": [...], "dkb": [...]}
+  nlohmann::json faults;             // null, or {"aak": [rules], "km": [...], "dkb": [...]}
+  std::filesystem::path state_file;  // empty: state in memory only (state.hpp)
 };
 
 class Sandbox {
@@ -47,11 +51,12 @@ class Sandbox {
   void stop();
 
  private:
-  void start(Bank bank);
+  void start(Bank bank, http::Router router);
 
   SandboxOptions m_options;
   PkiFiles m_pki;
   std::unique_ptr<World> m_world;
+  std::unique_ptr<StateJournal> m_journal;
   std::array<std::unique_ptr<BankContext>, 3> m_contexts;
   std::array<std::unique_ptr<http::HttpServer>, 3> m_servers;
 };

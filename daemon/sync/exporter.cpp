@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iterator>
 #include <unordered_set>
 
@@ -20,6 +21,9 @@ namespace {
 
 constexpr std::size_t k_fetch_limit = 1000;
 constexpr std::size_t k_record_every = 200;
+// Results are recorded at least this often, so that a crash during a slow access's export
+// (dkb at 5 requests a second) loses at most this much of the banks' answers.
+constexpr std::chrono::seconds k_record_within{1};
 
 Failure rejected(std::string message, std::vector<FieldError> fields) {
   return Failure{FailureClass::rejected, std::move(message), std::move(fields), std::nullopt};
@@ -90,6 +94,7 @@ ExportSummary Exporter::run(SyncAccess& access, const RetryPolicy& policy, Cycle
   std::unordered_set<std::string> attempted;
   std::vector<Sent> sent;
   bool refused = false;
+  auto recorded_at = std::chrono::steady_clock::now();
   while (!refused && !m_context.stopping) {
     std::vector<ExportJob> jobs = next_jobs(m_context, access, attempted);
     if (jobs.empty()) break;
@@ -100,8 +105,11 @@ ExportSummary Exporter::run(SyncAccess& access, const RetryPolicy& policy, Cycle
       send_chunk(access, chunk, sent, tally);
       const bool credentials = std::any_of(
           sent.begin(), sent.end(), [](const Sent& s) { return is_credentials(s.bank_ref); });
-      if (credentials || sent.size() >= k_record_every)
+      const auto now = std::chrono::steady_clock::now();
+      if (credentials || sent.size() >= k_record_every || now - recorded_at >= k_record_within) {
         refused = !record(access, sent, policy, summary);
+        recorded_at = now;
+      }
     }
     if (!refused) refused = !record(access, sent, policy, summary);
   }

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,16 +29,20 @@ fs::path make_temp_dir() {
   throw std::runtime_error("cannot create a temp directory");
 }
 
+}  // namespace
+
 pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-            const fs::path& out, const fs::path& err) {
+            const fs::path& out, const fs::path& err, bool append) {
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid > 0) return pid;
+  prctl(PR_SET_PDEATHSIG, SIGKILL);  // a test killed (ctest's timeout) takes its children along
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, nullptr);
-  const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const int mode = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC);
+  const int out_fd = open(out.c_str(), mode, 0600);
+  const int err_fd = open(err.c_str(), mode, 0600);
   const int null_fd = open("/dev/null", O_RDONLY);
   dup2(null_fd, 0);
   dup2(out_fd, 1);
@@ -51,6 +56,8 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
   execv(args[0], args.data());
   _exit(127);
 }
+
+namespace {
 
 int decode(int status) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -86,7 +93,7 @@ fs::path TempDir::write(const std::string& name, const std::string& content,
 
 Child::Child(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env)
     : m_dir(make_temp_dir()) {
-  m_pid = spawn(argv, env, m_dir / "out", m_dir / "err");
+  m_pid = spawn(argv, env, m_dir / "out", m_dir / "err", false);
 }
 
 Child::~Child() {
@@ -135,7 +142,7 @@ int Child::wait_exit(std::chrono::milliseconds timeout) {
 RunResult run(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
               std::chrono::seconds timeout) {
   TempDir dir;
-  const pid_t pid = spawn(argv, env, dir.path() / "out", dir.path() / "err");
+  const pid_t pid = spawn(argv, env, dir.path() / "out", dir.path() / "err", false);
   const auto until = std::chrono::steady_clock::now() + timeout;
   int status = 0;
   RunResult result;

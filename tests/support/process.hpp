@@ -17,6 +17,11 @@ struct RunResult {
   std::string err;     // standard error
 };
 
+// Starts `argv` with extra environment variables, its stdout and stderr to files (appended to
+// or truncated); the child's pid.
+pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+            const std::filesystem::path& out, const std::filesystem::path& err, bool append);
+
 // Runs `argv` to completion (killed after `timeout`), with extra environment variables.
 RunResult run(const std::vector<std::string>& argv,
               const std::map<std::string, std::string>& env = {},
