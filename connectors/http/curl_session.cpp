@@ -36,6 +36,19 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
   return n;
 }
 
+// CURLOPT_PREREQFUNCTION: called before every send of the request, libcurl's own repeats
+// included.
+struct Pacer {
+  const std::function<void()>* pace;
+  int sends = 0;
+};
+
+int on_prereq(void* user, char*, char*, int, int) {
+  auto& pacer = *static_cast<Pacer*>(user);
+  if (++pacer.sends > 1 && *pacer.pace) (*pacer.pace)();
+  return CURL_PREREQFUNC_OK;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -177,9 +190,11 @@ void CurlSession::configure(CURL* easy) const {
   set_tls(easy, m_settings.tls);
 }
 
-Transfer CurlSession::perform(const Request& request, const std::string& url) {
+Transfer CurlSession::perform(const Request& request, const std::string& url,
+                              const std::function<void()>& pace) {
   CURL* easy = take();
   Transfer transfer;
+  Pacer pacer{&pace};
   Sink sink{&transfer.response, m_settings.limits.max_response_bytes};
   std::array<char, CURL_ERROR_SIZE> error{};
   const Slist headers = header_list(request);
@@ -193,6 +208,8 @@ Transfer CurlSession::perform(const Request& request, const std::string& url) {
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, &sink);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(easy, CURLOPT_PREREQFUNCTION, &on_prereq);
+  curl_easy_setopt(easy, CURLOPT_PREREQDATA, &pacer);
   set_method_and_body(easy, request);
 
   transfer.code = curl_easy_perform(easy);

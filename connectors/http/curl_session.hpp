@@ -6,6 +6,7 @@
 
 #include <curl/curl.h>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -30,7 +31,11 @@ class CurlSession {
   CurlSession(const CurlSession&) = delete;
   CurlSession& operator=(const CurlSession&) = delete;
 
-  Transfer perform(const Request& request, const std::string& url);
+  // `pace` is called before each further send of the request within this transfer: libcurl
+  // sends it again by itself when a reused connection turns out dead before any answer, and
+  // that send must pass the rate limit like any other (the caller paces the first).
+  Transfer perform(const Request& request, const std::string& url,
+                   const std::function<void()>& pace = {});
 
  private:
   struct Share;

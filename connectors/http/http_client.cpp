@@ -105,7 +105,8 @@ HttpResult HttpClient::exchange(const Request& request, const std::string& what,
   SlotGuard slot(m_in_flight);
   m_rate.acquire();
   detail::Transfer transfer =
-      m_session->perform(request, join_url(m_settings.base_url, request.path, request.query));
+      m_session->perform(request, join_url(m_settings.base_url, request.path, request.query),
+                         [this] { m_rate.acquire(); });
   Response response = std::move(transfer.response);
   record.status = response.status;
   record.duration = response.duration;

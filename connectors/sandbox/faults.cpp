@@ -6,8 +6,9 @@
 namespace kaution::sandbox {
 namespace {
 
-constexpr std::string_view k_kinds[] = {"latency",  "status",    "reset",
-                                        "truncate", "malformed", "credentials"};
+constexpr std::string_view k_kinds[] = {"latency",  "status",     "reset",
+                                        "truncate", "malformed",  "credentials",
+                                        "hang",     "reset_body", "content_type"};
 
 std::optional<FaultKind> kind_from(std::string_view text) {
   for (std::size_t i = 0; i < std::size(k_kinds); ++i) {
@@ -34,8 +35,8 @@ std::expected<std::optional<T>, std::string> member(const nlohmann::json& json, 
 
 bool is_known_key(std::string_view key) {
   constexpr std::string_view k_keys[] = {
-      "kind",       "status",   "retry_after", "retry_after_date_in",
-      "latency_ms", "fraction", "next",        "path_prefix"};
+      "kind",     "status", "retry_after", "retry_after_date_in", "latency_ms",
+      "fraction", "next",   "path_prefix", "content_type"};
   for (const std::string_view known : k_keys)
     if (known == key) return true;
   return false;
@@ -49,6 +50,9 @@ std::expected<FaultRule, std::string> fill(const nlohmann::json& json, FaultRule
   auto fraction = member<double>(json, "fraction");
   auto next = member<std::uint64_t>(json, "next");
   auto prefix = member<std::string>(json, "path_prefix");
+  auto content_type = member<std::string>(json, "content_type");
+  if (!content_type) return std::unexpected(content_type.error());
+  rule.content_type = *content_type;
   if (!status) return std::unexpected(status.error());
   if (!retry) return std::unexpected(retry.error());
   if (!retry_date) return std::unexpected(retry_date.error());
@@ -103,6 +107,7 @@ nlohmann::json to_json(const FaultRule& rule) {
   if (rule.latency_ms != 0) json["latency_ms"] = rule.latency_ms;
   if (rule.fraction) json["fraction"] = *rule.fraction;
   if (rule.next) json["next"] = *rule.next;
+  if (rule.content_type) json["content_type"] = *rule.content_type;
   return json;
 }
 
@@ -130,8 +135,18 @@ std::uint64_t FaultSet::add(FaultRule rule) {
 }
 
 void FaultSet::clear() {
-  const std::lock_guard lock(m_mutex);
-  m_rules.clear();
+  {
+    const std::lock_guard lock(m_mutex);
+    m_rules.clear();
+    ++m_clears;
+  }
+  m_cleared.notify_all();
+}
+
+bool FaultSet::wait_cleared(std::chrono::milliseconds limit) {
+  std::unique_lock lock(m_mutex);
+  const std::uint64_t generation = m_clears;
+  return m_cleared.wait_for(lock, limit, [&] { return m_clears != generation; });
 }
 
 nlohmann::json FaultSet::to_json() const {

@@ -6,6 +6,8 @@
 // or to each with probability `fraction` (drawn from the seed, so a run repeats), or with both
 // to a fraction until `next` have been hit; with neither, to every request until cleared.
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <expected>
 #include <mutex>
@@ -21,12 +23,17 @@
 namespace kaution::sandbox {
 
 enum class FaultKind {
-  latency,      // wait latency_ms, then answer normally
-  status,       // answer `status` (429, 503, …) with Retry-After when given
-  reset,        // close the connection abortively, no answer (the request is not handled)
-  truncate,     // handle, then send half the body under the full Content-Length and close
-  malformed,    // handle, then send half the body as if it were all (unparseable XML/JSON)
-  credentials,  // refuse the credentials the way the profile does
+  latency,       // wait latency_ms, then answer normally
+  status,        // answer `status` (429, 503, …) with Retry-After when given
+  reset,         // close the connection abortively, no answer (the request is not handled)
+  truncate,      // handle, then send half the body under the full Content-Length and close
+  malformed,     // handle, then send half the body as if it were all (unparseable XML/JSON)
+  credentials,   // refuse the credentials the way the profile does
+  hang,          // read the request, never answer: held until the rule is cleared (or latency_ms,
+                 // default 30 s), then the connection is reset
+  reset_body,    // handle, send the headers and half the body, then reset the connection (RST)
+  content_type,  // handle, then answer 200 with `content_type` (default text/html) and an HTML
+                 // page instead of the profile's body (a proxy's or portal's page)
 };
 
 struct FaultRule {
@@ -39,6 +46,7 @@ struct FaultRule {
   std::optional<double> fraction;     // 0 … 1
   std::optional<std::uint64_t> next;  // remaining hits
   std::string path_prefix;
+  std::optional<std::string> content_type;  // kind content_type
 };
 
 // {"kind": "status", "status": 429, "retry_after": "2", "retry_after_date_in": 2,
@@ -59,9 +67,13 @@ class FaultSet {
   nlohmann::json to_json() const;
   // The first rule that applies to a request for `path`; consumes one of its `next`.
   std::optional<FaultRule> decide(std::string_view path);
+  // Waits until clear() is called or `limit` passed (kind hang); true when cleared.
+  bool wait_cleared(std::chrono::milliseconds limit);
 
  private:
   mutable std::mutex m_mutex;
+  std::condition_variable m_cleared;
+  std::uint64_t m_clears = 0;  // generation: how many times clear() ran
   std::vector<FaultRule> m_rules;
   std::uint64_t m_next_id = 1;
   Rng m_rng;

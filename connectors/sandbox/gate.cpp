@@ -1,9 +1,10 @@
 #include "connectors/sandbox/gate.hpp"
 
+#include "connectors/sandbox/faults_wire.hpp"
+
 #include <fmt/format.h>
 
 #include <atomic>
-#include <thread>
 
 namespace kaution::sandbox {
 namespace {
@@ -15,7 +16,8 @@ http::Response with_fault(BankContext& context, const FaultAnswers& answers, con
   context.stats.record_fault();
   switch (rule.kind) {
     case FaultKind::latency:
-      std::this_thread::sleep_for(std::chrono::milliseconds(rule.latency_ms));
+      // Cut short when the faults are cleared (or the sandbox stops).
+      context.faults.wait_cleared(std::chrono::milliseconds(rule.latency_ms));
       return handler(request);
     case FaultKind::status: {
       http::Response response = answers.status(rule.status);
@@ -41,6 +43,10 @@ http::Response with_fault(BankContext& context, const FaultAnswers& answers, con
     }
     case FaultKind::credentials:
       break;
+    case FaultKind::hang:
+    case FaultKind::reset_body:
+    case FaultKind::content_type:
+      return with_wire_fault(context, rule, request, handler);
   }
   return answers.refused(request);
 }

@@ -77,8 +77,9 @@ void Sandbox::start(Bank bank, http::Router router) {
   http::TcpOptions tcp;
   tcp.address = m_options.address;
   tcp.port = m_options.ports[at];
-  tcp.tls_cert = m_pki.server_cert;
-  tcp.tls_key = m_pki.server_key;
+  const ServerIdentity identity = server_identity(m_pki, m_tls[at]);
+  tcp.tls_cert = identity.cert;
+  tcp.tls_key = identity.key;
   http::ServerOptions server;
   server.tcp = tcp;
   server.connection_limit = 128;
@@ -106,7 +107,18 @@ nlohmann::json Sandbox::ports_json() const {
   return ports;
 }
 
+void Sandbox::serve_tls(Bank bank, TlsFault fault) {
+  const auto at = static_cast<std::size_t>(bank);
+  m_options.ports[at] = port(bank);
+  if (m_servers[at]) m_servers[at]->stop(k_stop_grace);
+  m_servers[at].reset();
+  m_tls[at] = fault;
+  start(bank);
+}
+
 void Sandbox::stop() {
+  for (auto& context : m_contexts)
+    if (context) context->faults.clear();  // ends held (hang) requests
   for (auto& server : m_servers) {
     if (server) server->stop(k_stop_grace);
   }

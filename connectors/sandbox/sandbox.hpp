@@ -15,6 +15,7 @@
 #include "connectors/sandbox/context.hpp"
 #include "connectors/sandbox/pki.hpp"
 #include "daemon/http/router.hpp"
+#include "connectors/sandbox/tls_faults.hpp"
 
 namespace kaution::http {
 class HttpServer;
@@ -49,6 +50,9 @@ class Sandbox {
   World& world() { return *m_world; }
   BankContext& context(Bank bank) { return *m_contexts[static_cast<std::size_t>(bank)]; }
   void stop();
+  // Restarts `bank`'s listener on its port presenting the certificate of `fault` (tls_faults.hpp);
+  // TlsFault::none returns to the sandbox's own. The bank's data and faults stay.
+  void serve_tls(Bank bank, TlsFault fault);
 
  private:
   void start(Bank bank, http::Router router);
@@ -59,6 +63,7 @@ class Sandbox {
   std::unique_ptr<StateJournal> m_journal;
   std::array<std::unique_ptr<BankContext>, 3> m_contexts;
   std::array<std::unique_ptr<http::HttpServer>, 3> m_servers;
+  std::array<TlsFault, 3> m_tls{TlsFault::none, TlsFault::none, TlsFault::none};
 };
 
 }  // namespace kaution::sandbox

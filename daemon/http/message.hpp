@@ -38,8 +38,9 @@ struct Response {
   // broken peer (the sandbox banks' fault injection), never for the daemon's API.
   enum class Delivery {
     complete,
-    reset,      // no answer: the connection is closed abortively (SO_LINGER 0)
-    truncated,  // Content-Length of the whole body, but only its first half, then the close
+    reset,           // no answer: the connection is closed abortively (SO_LINGER 0)
+    truncated,       // Content-Length of the whole body, but only its first half, then the close
+    reset_mid_body,  // as truncated, but the close is abortive (a TCP reset after half the body)
   };
 
   int status = 200;

@@ -55,8 +55,8 @@ MHD_Result collect_header(void* cls, MHD_ValueKind, const char* key, const char*
   return MHD_YES;
 }
 
-// Response::Delivery::reset: SO_LINGER 0, so that closing sends a TCP reset, and no answer.
-MHD_Result reset_connection(MHD_Connection* connection) {
+// SO_LINGER 0: closing the connection sends a TCP reset.
+void set_abortive_close(MHD_Connection* connection) {
   const MHD_ConnectionInfo* info =
       MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
   if (info != nullptr) {
@@ -65,6 +65,11 @@ MHD_Result reset_connection(MHD_Connection* connection) {
       spdlog::debug("http: SO_LINGER for a reset failed");
     }
   }
+}
+
+// Response::Delivery::reset: a TCP reset, and no answer.
+MHD_Result reset_connection(MHD_Connection* connection) {
+  set_abortive_close(connection);
   return MHD_NO;
 }
 
@@ -87,7 +92,9 @@ void free_partial(void* cls) {
 }
 
 MHD_Response* make_reply(const Response& response) {
-  if (response.delivery != Response::Delivery::truncated || response.body.size() < 2) {
+  const bool partial_body = response.delivery == Response::Delivery::truncated ||
+                            response.delivery == Response::Delivery::reset_mid_body;
+  if (!partial_body || response.body.size() < 2) {
     return MHD_create_response_from_buffer(
         response.body.size(), const_cast<char*>(response.body.data()), MHD_RESPMEM_MUST_COPY);
   }
@@ -102,6 +109,7 @@ MHD_Response* make_reply(const Response& response) {
 MHD_Result answer(MHD_Connection* connection, ServerCore& core, Exchange& exchange,
                   const Response& response) {
   if (response.delivery == Response::Delivery::reset) return reset_connection(connection);
+  if (response.delivery == Response::Delivery::reset_mid_body) set_abortive_close(connection);
   MHD_Response* reply = make_reply(response);
   if (reply == nullptr) return MHD_NO;
   MHD_add_response_header(reply, "Content-Type", response.content_type.c_str());

@@ -63,6 +63,17 @@ bool is_credentials(const Result<std::string>& r) {
   return !r && r.error().failure_class == FailureClass::credentials;
 }
 
+// The first transient or protocol failure among `sent` from `from` on: the call failed.
+const Failure* call_failure(const std::vector<Exporter::Sent>& sent, std::size_t from) {
+  for (std::size_t i = from; i < sent.size(); ++i) {
+    const Result<std::string>& r = sent[i].bank_ref;
+    if (!r && (r.error().failure_class == FailureClass::transient ||
+               r.error().failure_class == FailureClass::protocol))
+      return &r.error();
+  }
+  return nullptr;
+}
+
 // The jobs due on the access that this run has not tried yet; marks them tried.
 std::vector<ExportJob> next_jobs(SyncContext& context, const SyncAccess& access,
                                  std::unordered_set<std::string>& attempted) {
@@ -83,6 +94,8 @@ ExportSummary& ExportSummary::operator+=(const ExportSummary& o) {
   retried += o.retried;
   exhausted += o.exhausted;
   deferred += o.deferred;
+  stopped = stopped || o.stopped;
+  if (o.retry_after) retry_after = o.retry_after;
   return *this;
 }
 
@@ -95,14 +108,20 @@ ExportSummary Exporter::run(SyncAccess& access, const RetryPolicy& policy, Cycle
   std::vector<Sent> sent;
   bool refused = false;
   auto recorded_at = std::chrono::steady_clock::now();
-  while (!refused && !m_context.stopping) {
+  while (!refused && !summary.stopped && !m_context.stopping) {
     std::vector<ExportJob> jobs = next_jobs(m_context, access, attempted);
     if (jobs.empty()) break;
-    for (std::size_t at = 0; at < jobs.size() && !refused && !m_context.stopping; at += batch) {
+    for (std::size_t at = 0;
+         at < jobs.size() && !refused && !summary.stopped && !m_context.stopping; at += batch) {
       const auto end = std::min(jobs.size(), at + batch);
       std::vector<ExportJob> chunk(std::make_move_iterator(jobs.begin() + static_cast<long>(at)),
                                    std::make_move_iterator(jobs.begin() + static_cast<long>(end)));
+      const std::size_t before = sent.size();
       send_chunk(access, chunk, sent, tally);
+      if (const Failure* failed = call_failure(sent, before)) {
+        summary.stopped = true;
+        summary.retry_after = failed->retry_after;
+      }
       const bool credentials = std::any_of(
           sent.begin(), sent.end(), [](const Sent& s) { return is_credentials(s.bank_ref); });
       const auto now = std::chrono::steady_clock::now();

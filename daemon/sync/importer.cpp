@@ -56,6 +56,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
     if (!page) {
       if (page.error().failure_class == FailureClass::credentials)
         mark_refused(m_context.store, access, page.error());
+      summary.retry_after = page.error().retry_after;
       spdlog::warn("IMPORT_FAILED access={} pages_stored={} error=\"{}\"", access.name(),
                    summary.pages, failure_text(page.error()));
       return summary;

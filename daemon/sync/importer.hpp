@@ -7,7 +7,9 @@
 // IMPORT_DONE access=… bookings=… new=… and, where the bank reports them (dkb), the
 // unassigned bookings per account with the portal's address.
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
 
 #include "daemon/sync/cycle_tally.hpp"
 #include "daemon/sync/sync_access.hpp"
@@ -20,7 +22,8 @@ struct ImportSummary {
   std::int64_t bookings = 0;  // as the bank sent them
   std::int64_t added = 0;     // new to the store
   std::int64_t portal_assigned = 0;
-  bool complete = false;  // every page up to !more stored
+  bool complete = false;                            // every page up to !more stored
+  std::optional<std::chrono::seconds> retry_after;  // the bank's Retry-After of a failed page
 };
 
 class Importer {

@@ -91,6 +91,30 @@ bool SyncScheduler::usable(const SyncAccess& access) {
   return !m_store.with([&](Store& s) { return s.access_state(access.name()).credentials_refused; });
 }
 
+bool SyncScheduler::may_call(const SyncAccess& access) {
+  return usable(access) && m_clock.now() >= m_schedule[access.name()].not_before;
+}
+
+void SyncScheduler::pause(const SyncAccess& access,
+                          std::optional<std::chrono::seconds> retry_after) {
+  Schedule& s = m_schedule[access.name()];
+  ++s.failed_runs;
+  const std::chrono::seconds wait =
+      retry_after ? *retry_after
+                  : std::chrono::seconds{m_random->uniform(
+                        backoff_ceiling(m_settings.retry, s.failed_runs).count())};
+  s.not_before = std::max(s.not_before, m_clock.now() + wait);
+  spdlog::info("ACCESS_PAUSED access={} until={} retry_after={}", access.name(),
+               to_rfc3339(s.not_before), retry_after ? "bank" : "backoff");
+}
+
+void SyncScheduler::after_exports(const SyncAccess& access, const ExportSummary& summary) {
+  if (summary.stopped)
+    pause(access, summary.retry_after);
+  else if (summary.accepted + summary.rejected > 0)
+    m_schedule[access.name()].failed_runs = 0;
+}
+
 Result<std::string> SyncScheduler::check(SyncAccess& access, CycleTally* tally) {
   Result<void> checked = access.call([](Connector& c) { return c.check(); });
   if (tally) tally->record(access.name(), checked);
@@ -150,8 +174,9 @@ bool SyncScheduler::sync_access(SyncAccess& access, bool with_interest, CycleTal
   const ImportSummary imported = m_importer.run(access, directory, tally);
   ++report.imports;
   report.bookings_added += imported.added;
-  if (usable(access) && !m_stopping) report.rates_announced += m_rates.run(access, tally);
-  if (with_interest && usable(access) && !m_stopping)
+  if (imported.retry_after) pause(access, imported.retry_after);
+  if (may_call(access) && !m_stopping) report.rates_announced += m_rates.run(access, tally);
+  if (with_interest && may_call(access) && !m_stopping)
     report.interest_added += m_interest.run(access, directory, tally);
   return imported.complete;
 }
@@ -182,15 +207,19 @@ CycleReport SyncScheduler::run_cycle(bool full) {
   run_checks(accesses, tally);
   for (const auto& access : accesses) {
     if (m_stopping) break;
-    if (usable(*access)) report.exports += m_exporter.run(*access, m_settings.retry, tally);
-    if (usable(*access)) report.assignments_sent += m_assignments.run(*access, tally);
+    if (may_call(*access)) {
+      const ExportSummary exported = m_exporter.run(*access, m_settings.retry, tally);
+      after_exports(*access, exported);
+      report.exports += exported;
+    }
+    if (may_call(*access)) report.assignments_sent += m_assignments.run(*access, tally);
     m_exchanges.flush(m_store);
   }
   std::vector<SyncAccess*> imported;  // completely: their balances are current
   for (const auto& access : accesses) {
     Schedule& due = m_schedule[access->name()];
     const TimePoint now = m_clock.now();
-    if (m_stopping || !usable(*access) || (!full && now < due.next_import)) continue;
+    if (m_stopping || !may_call(*access) || (!full && now < due.next_import)) continue;
     const bool with_interest = full || now >= due.next_interest;
     const bool complete = sync_access(*access, with_interest, tally, report);
     due.next_import = now + m_settings.import_every;
@@ -200,7 +229,7 @@ CycleReport SyncScheduler::run_cycle(bool full) {
   }
   report.status_changes += refresh();
   for (SyncAccess* access : imported)
-    if (!m_stopping && usable(*access))
+    if (!m_stopping && may_call(*access))
       report.closed += m_closer.run(*access, m_settings.rules, tally);
   m_exchanges.flush(m_store);
   if (report.closed > 0) report.status_changes += refresh();
@@ -214,10 +243,13 @@ TimePoint SyncScheduler::next_due(const AccessList& accesses) {
   TimePoint next = now + std::chrono::hours{1};
   for (const auto& access : accesses) {
     if (!usable(*access)) continue;
-    next = std::min(next, m_schedule[access->name()].next_import);
+    const Schedule& due = m_schedule[access->name()];
+    TimePoint access_next = due.next_import;
     const auto exports = m_store.with([&](Store& s) { return s.next_export_at(access->name()); });
     // Rows due now again (Retry-After: 0) wait a second rather than spin.
-    if (exports) next = std::min(next, std::max(*exports, now + std::chrono::seconds{1}));
+    if (exports)
+      access_next = std::min(access_next, std::max(*exports, now + std::chrono::seconds{1}));
+    next = std::min(next, std::max(access_next, due.not_before));
   }
   std::lock_guard lock(m_accesses_mutex);
   if (!m_unchecked.empty()) next = now;

@@ -11,10 +11,11 @@
 //      just completed (so that "no balance" is the bank's current word) and, when any closed,
 //      derivation again.
 // An inactive access gets no call; one whose credentials were refused none until a check
-// succeeds. Restart-safe: all state that matters is in the store; the schedule starts with an
-// import of every access.
-// Threads: run_due()/run_full_cycle() from one thread (the worker, or main for --once);
-// configure(), check_access(), wake() and request_stop() from any.
+// succeeds; one whose call failed transiently none until its pause ends (the bank's
+// Retry-After, else a backoff with full jitter). Restart-safe: all state that matters is in the
+// store; the schedule starts with an import of every access. Threads: run_due()/run_full_cycle()
+// from one thread (the worker, or main for --once); configure(), check_access(), wake() and
+// request_stop() from any.
 
 #include <atomic>
 #include <chrono>
@@ -113,6 +114,8 @@ class SyncScheduler {
   struct Schedule {
     TimePoint next_import = TimePoint::min();
     TimePoint next_interest = TimePoint::min();
+    TimePoint not_before = TimePoint::min();  // no call before (Retry-After, backoff)
+    int failed_runs = 0;                      // export runs in a row stopped by a failed call
   };
 
   CycleReport run_cycle(bool full);
@@ -120,6 +123,13 @@ class SyncScheduler {
   // The accesses and settings for a cycle.
   AccessList begin_cycle();
   bool usable(const SyncAccess& access);
+  // usable() and not paused after a failed call.
+  bool may_call(const SyncAccess& access);
+  // After a failed call: no call on the access until `retry_after` (the bank's word) or, without
+  // it, a backoff with full jitter growing with the failed runs in a row (connectors.md: the
+  // retries are per access).
+  void pause(const SyncAccess& access, std::optional<std::chrono::seconds> retry_after);
+  void after_exports(const SyncAccess& access, const ExportSummary& summary);
   void run_checks(const AccessList& accesses, CycleTally& tally);
   Result<std::string> check(SyncAccess& access, CycleTally* tally);
   // Import, rates, interest; true when the import completed.
