@@ -113,7 +113,9 @@ void Sandbox::serve_tls(Bank bank, TlsFault fault) {
   if (m_servers[at]) m_servers[at]->stop(k_stop_grace);
   m_servers[at].reset();
   m_tls[at] = fault;
-  start(bank);
+  http::Router router;
+  add_bank_routes(router, context(bank));
+  start(bank, std::move(router));
 }
 
 void Sandbox::stop() {
