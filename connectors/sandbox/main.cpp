@@ -27,6 +27,7 @@ struct Cli {
   std::string faults;
   std::vector<std::string> fault_flags;  // "aak={...}"
   long token_ttl = 3600;
+  bool scripted = false;
 };
 
 void define(CLI::App& app, Cli& cli) {
@@ -53,12 +54,16 @@ void define(CLI::App& app, Cli& cli) {
   app.add_option("--token-ttl", cli.token_ttl, "seconds an OAuth2 token is valid")
       ->capture_default_str()
       ->check(CLI::Range(1L, 86400L));
+  app.add_flag("--scripted", cli.scripted,
+               "book only what /_control asks: no tenant payments, payouts or noise of the "
+               "simulation's own (tests)");
 }
 
 DataSetOptions data_set(const Cli& cli) {
   DataSetOptions data;
   data.seed = cli.seed;
   data.size = cli.size;
+  data.scripted = cli.scripted;
   if (cli.today.empty()) {
     data.start = today(SystemClock{});
   } else {

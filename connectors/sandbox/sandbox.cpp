@@ -6,6 +6,7 @@
 #include "connectors/sandbox/control.hpp"
 #include "connectors/sandbox/dkb_bank.hpp"
 #include "connectors/sandbox/km_bank.hpp"
+#include "connectors/sandbox/script_control.hpp"
 #include "daemon/http/server.hpp"
 
 namespace kaution::sandbox {
@@ -26,6 +27,7 @@ void add_bank_routes(http::Router& router, BankContext& context) {
       break;
   }
   add_control_routes(router, context);
+  add_script_routes(router, context);
 }
 
 void load_faults(BankContext& context, const nlohmann::json& faults) {
