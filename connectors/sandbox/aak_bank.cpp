@@ -87,6 +87,7 @@ Response put_deposit(BankContext& context, const Request& request) {
   if (!body) return error(400, "", "MALFORMED", "the body is not a JSON object");
   auto deposit = check_aak_deposit(*body, contract);
   if (!deposit) return errors(422, deposit.error());
+  if (auto rejection = context.script.take_rejection(contract)) return errors(422, {*rejection});
   const std::lock_guard lock(context.world.mutex);
   Books& books = context.world.simulation.books(Bank::aak);
   const Account* existing = books.account(contract);
@@ -143,7 +144,7 @@ Response balances(BankContext& context, const Request& request) {
   std::size_t total = 0;
   const std::size_t first = (*page - 1) * *size;
   for (const Account& account : simulation.books(Bank::aak).accounts()) {
-    if (account.closed) continue;
+    if (account.closed || !has_balance(account)) continue;
     if (total >= first && total < first + *size) {
       items.push_back({{"uuid", account.bank_id},
                        {"contractNumber", account.contract},

@@ -77,6 +77,15 @@ struct Account {
   Accrual accrual;
 };
 
+// An account has a balance to report once a booking moved it (by `date`): a new account
+// without any turnover has none yet, so "no balance" (specs/domain.md) can be told from 0.
+inline bool has_balance(const Account& account) {
+  return !account.history.empty();
+}
+inline bool has_balance(const Account& account, Date date) {
+  return !account.history.empty() && account.history.front().first <= date;
+}
+
 // A day of the journal: its bookings are [begin, end); `opening` per ledger account.
 struct Day {
   Date date = Date::from_days(0);

@@ -1,7 +1,7 @@
 #pragma once
 // What the endpoints of the sandbox share: the World (the simulation behind one mutex, shared by
 // the three banks, whose clock moves together) and, per bank, its credentials, faults, request
-// statistics and issued tokens.
+// statistics, issued tokens and scripted situations.
 
 #include <chrono>
 #include <functional>
@@ -11,6 +11,7 @@
 
 #include "connectors/sandbox/bank.hpp"
 #include "connectors/sandbox/faults.hpp"
+#include "connectors/sandbox/script.hpp"
 #include "connectors/sandbox/simulation.hpp"
 #include "connectors/sandbox/stats.hpp"
 #include "connectors/sandbox/tokens.hpp"
@@ -44,6 +45,7 @@ struct BankContext {
   FaultSet faults;
   Stats stats;
   TokenStore tokens;
+  Script script;  // scripted situations (script_control.hpp)
 };
 
 }  // namespace kaution::sandbox

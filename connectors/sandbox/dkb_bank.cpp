@@ -98,6 +98,7 @@ Response put_tenancy(BankContext& context, const Request& request) {
   if (!body) return error(400, "MALFORMED");
   auto tenancy = check_dkb_tenancy(*body, contract);
   if (!tenancy) return violations(tenancy.error());
+  if (auto rejection = context.script.take_rejection(contract)) return violations({*rejection});
   if (!is_collective(tenancy->record.iban)) return error(404, "COLLECTIVE_ACCOUNT_UNKNOWN");
   const std::lock_guard lock(context.world.mutex);
   const Account* existing = context.world.simulation.books(Bank::dkb).account(contract);
@@ -142,7 +143,8 @@ Response balances(BankContext& context, const Request& request) {
   Simulation& simulation = context.world.simulation;
   json items = json::array();
   for (const Account& account : simulation.books(Bank::dkb).accounts()) {
-    if (account.closed || std::find(ibans->begin(), ibans->end(), account.iban) == ibans->end()) {
+    if (account.closed || !has_balance(account) ||
+        std::find(ibans->begin(), ibans->end(), account.iban) == ibans->end()) {
       continue;
     }
     items.push_back({{"collectiveIban", account.iban},

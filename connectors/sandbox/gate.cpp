@@ -51,13 +51,21 @@ http::Response with_fault(BankContext& context, const FaultAnswers& answers, con
   return answers.refused(request);
 }
 
+// What a rule's path_prefix is matched against: the path, and for km's one SOAP endpoint the
+// operation after '#' ("/ws#VertraegeUebertragen"), so that a rule can aim at one operation.
+std::string fault_path(const http::Request& request, const std::string& key) {
+  const auto hash = key.find('#');
+  return hash == std::string::npos ? request.path : request.path + key.substr(hash);
+}
+
 }  // namespace
 
 http::Handler gated(BankContext& context, FaultAnswers answers, KeyOf key, http::Handler handler) {
   return [&context, answers = std::move(answers), key = std::move(key),
           handler = std::move(handler)](const http::Request& request) {
-    context.stats.record(key(request));
-    const std::optional<FaultRule> rule = context.faults.decide(request.path);
+    const std::string stats_key = key(request);
+    context.stats.record(stats_key);
+    const std::optional<FaultRule> rule = context.faults.decide(fault_path(request, stats_key));
     http::Response response =
         rule ? with_fault(context, answers, *rule, request, handler) : handler(request);
     response.headers.emplace_back(

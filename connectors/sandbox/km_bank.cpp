@@ -62,8 +62,13 @@ std::string art(BookingKind kind) {
 }
 
 // The result of one accepted or refused Vertrag, registered when it is fine.
-void transfer_one(Simulation& simulation, pugi::xml_node vertrag, pugi::xml_node answer) {
+void transfer_one(Simulation& simulation, Script& script, pugi::xml_node vertrag,
+                  pugi::xml_node answer) {
   KmContract checked = check_km_vertrag(vertrag);
+  if (checked.errors.empty()) {
+    if (auto rejection = script.take_rejection(checked.contract))
+      checked.errors.push_back({rejection->field, rejection->code, rejection->message});
+  }
   Books& books = simulation.books(Bank::km);
   const Account* existing = books.account(checked.contract);
   if (checked.errors.empty() && existing != nullptr && existing->closed) {
@@ -104,7 +109,7 @@ Response transfer(BankContext& context, pugi::xml_node operation) {
   pugi::xml_node list = answer.add("VertraegeUebertragenAntwort");
   const std::lock_guard lock(context.world.mutex);
   for (pugi::xml_node vertrag : contracts)
-    transfer_one(context.world.simulation, vertrag, list);
+    transfer_one(context.world.simulation, context.script, vertrag, list);
   return answer.response();
 }
 
@@ -175,7 +180,7 @@ Response balances(BankContext& context, pugi::xml_node operation) {
   pugi::xml_node list = answer.add("Salden");
   const std::lock_guard lock(context.world.mutex);
   for (const Account& account : context.world.simulation.books(Bank::km).accounts()) {
-    if (account.closed) continue;
+    if (account.closed || !has_balance(account, *date)) continue;
     pugi::xml_node saldo = xml::add(list, "km:Saldo", balance_at(account, *date).to_string());
     saldo.append_attribute("Vertragsnummer") = account.contract.c_str();
     saldo.append_attribute("Datum") = date->to_string().c_str();

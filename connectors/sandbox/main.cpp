@@ -28,6 +28,7 @@ struct Cli {
   std::vector<std::string> fault_flags;  // "aak={...}"
   long token_ttl = 3600;
   std::string state;
+  bool scripted = false;
 };
 
 void define(CLI::App& app, Cli& cli) {
@@ -57,12 +58,16 @@ void define(CLI::App& app, Cli& cli) {
   app.add_option("--state", cli.state,
                  "journal FILE of the requests that changed the banks: a restart with the same "
                  "seed, size and --today continues where the last run stopped");
+  app.add_flag("--scripted", cli.scripted,
+               "book only what /_control asks: no tenant payments, payouts or noise of the "
+               "simulation's own (tests)");
 }
 
 DataSetOptions data_set(const Cli& cli) {
   DataSetOptions data;
   data.seed = cli.seed;
   data.size = cli.size;
+  data.scripted = cli.scripted;
   if (cli.today.empty()) {
     data.start = today(SystemClock{});
   } else {

@@ -19,6 +19,9 @@ struct DataSetOptions {
   std::uint64_t seed = 1;
   std::size_t size = 100;           // deposits per bank
   Date start = Date::from_days(0);  // the sandbox's first "today"
+  // Only what the control endpoints book (script_control.cpp): no tenant payments, payouts or
+  // unassignable "noise" of the simulation's own (--scripted; the conformance suite).
+  bool scripted = false;
 };
 
 // "1.080000.1000": bank digit (aak 1, km 2, dkb 3), object, unit; unique per bank and index.

@@ -8,6 +8,7 @@
 #include "connectors/sandbox/km_bank.hpp"
 #include "connectors/sandbox/state.hpp"
 #include "connectors/sandbox/truth.hpp"
+#include "connectors/sandbox/script_control.hpp"
 #include "daemon/http/server.hpp"
 
 namespace kaution::sandbox {
@@ -29,6 +30,7 @@ void add_bank_routes(http::Router& router, BankContext& context) {
   }
   add_control_routes(router, context);
   add_truth_routes(router, context);
+  add_script_routes(router, context);
 }
 
 void load_faults(BankContext& context, const nlohmann::json& faults) {

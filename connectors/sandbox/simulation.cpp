@@ -96,6 +96,7 @@ Simulation::Registered Simulation::register_account(Bank bank, AccountRecord rec
 }
 
 void Simulation::schedule_payments(Bank bank, const Account& account) {
+  if (m_options.scripted) return;
   const Behaviour behaviour = behaviour_for(m_options.seed, account.contract);
   const auto count = std::min<std::size_t>(static_cast<std::size_t>(behaviour.instalments_paid),
                                            account.instalments.size());
@@ -107,7 +108,7 @@ void Simulation::schedule_payments(Bank bank, const Account& account) {
 }
 
 void Simulation::schedule_payout(Bank bank, Account& account) {
-  if (account.payout_scheduled || !account.valid_until) return;
+  if (m_options.scripted || account.payout_scheduled || !account.valid_until) return;
   if (!behaviour_for(m_options.seed, account.contract).paid_out) return;
   account.payout_scheduled = true;
   const Date end = std::max(*account.valid_until, m_today);

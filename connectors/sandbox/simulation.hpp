@@ -74,6 +74,11 @@ class Simulation {
   // Books `count` further payments today on the open accounts in turn ("Nachzahlung": volume
   // for benchmarks), assigned. Returns how many were booked: 0 without open accounts.
   std::size_t book_extra_payments(Bank bank, std::size_t count);
+  // Scripted bookings today (simulation_script.cpp): a payment of `amount` the bank assigns to
+  // `contract`'s open account (nullptr when there is none), and a payment nobody can assign
+  // (on the trust or collective account, naming no contract).
+  const Booking* book_payment(Bank bank, const std::string& contract, Money amount);
+  const Booking& book_unassignable(Bank bank, Money amount);
 
  private:
   struct Event {

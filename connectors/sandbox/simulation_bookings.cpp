@@ -247,6 +247,7 @@ std::size_t Simulation::book_extra_payments(Bank bank, std::size_t count) {
 }
 
 void Simulation::book_noise(Bank bank, Date date) {
+  if (m_options.scripted) return;
   Rng rng =
       Rng::keyed(m_options.seed, fmt::format("noise-{}-{}", bank_name(bank), date.to_string()));
   std::uint64_t count = rng.below(2 + m_options.size / 50);

@@ -75,6 +75,7 @@ Response post_assign(ApiContext& context, const Request& request) {
   }
   spdlog::info("BOOKING_ASSIGNED booking={} deposit={} by={}", booking_id, *deposit_id,
                request.principal);
+  context.notify_assignment_queued();
   return http::json_response(200, {{"booking_id", booking_id},
                                    {"deposit_id", *deposit_id},
                                    {"assigned_by", request.principal}});

@@ -41,7 +41,9 @@ struct ReloadOutcome {
 struct ApiHooks {
   AccessChecker check_access;             // POST /api/v1/accesses/{name}/check
   std::function<ReloadOutcome()> reload;  // POST /api/v1/reload (as SIGHUP)
-  std::function<void()> exports_queued;   // after a write queued exports (wakes the sync runtime)
+  // After a write queued work for the banks — exports, or a manual assignment to pass on:
+  // wakes the sync runtime, so that it is sent at once rather than at the next schedule.
+  std::function<void()> exports_queued;
 };
 
 class ApiContext {
@@ -58,6 +60,9 @@ class ApiContext {
   void replace_settings(ApiSettings settings);
   // Tells the sync runtime that exports were queued (no-op without the hook).
   void notify_exports_queued() const;
+  // Tells the sync runtime that a manual assignment waits to be passed to the bank (the same
+  // hook: the runtime sends exports and assignments in one step).
+  void notify_assignment_queued() const { notify_exports_queued(); }
 
  private:
   StoreAccess& m_store;

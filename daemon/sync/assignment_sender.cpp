@@ -29,7 +29,8 @@ std::int64_t AssignmentSender::run(SyncAccess& access, CycleTally& tally) {
 bool AssignmentSender::send(SyncAccess& access, const PendingAssignment& p, CycleTally& tally) {
   const AssignRequest request{p.booking_bank_ref, p.deposit_id, p.contract_no, p.deposit_bank_ref};
   const Result<bool> taken = access.call([&](Connector& c) { return c.assign(request); });
-  tally.record(access.name(), taken);
+  // false: the bank's interface takes no assignments (dkb) and was not called, so no answer.
+  if (!taken || *taken) tally.record(access.name(), taken);
   if (!taken && taken.error().failure_class != FailureClass::rejected) {
     const Failure& f = taken.error();
     if (f.failure_class == FailureClass::credentials) mark_refused(m_context.store, access, f);

@@ -167,18 +167,22 @@ void SyncScheduler::run_checks(const AccessList& accesses, CycleTally& tally) {
   }
 }
 
-bool SyncScheduler::sync_access(SyncAccess& access, bool with_interest, CycleTally& tally,
-                                CycleReport& report) {
+SyncScheduler::AccessRun SyncScheduler::sync_access(SyncAccess& access, bool with_interest,
+                                                    CycleTally& tally, CycleReport& report) {
   const DepositDirectory directory =
       build_directory(m_store.with([&](Store& s) { return s.directory(access.name()); }));
   const ImportSummary imported = m_importer.run(access, directory, tally);
   ++report.imports;
   report.bookings_added += imported.added;
   if (imported.retry_after) pause(access, imported.retry_after);
+  // A bank that has not answered once this cycle gets no more calls in it: none into an
+  // outage, and no success a connector gives without calling (dkb's interest is in its
+  // bookings) is taken for the bank's answer (kautiond --once exit 3).
+  if (tally.unreachable(access.name())) return {imported.complete, false};
   if (may_call(access) && !m_stopping) report.rates_announced += m_rates.run(access, tally);
-  if (with_interest && may_call(access) && !m_stopping)
-    report.interest_added += m_interest.run(access, directory, tally);
-  return imported.complete;
+  const bool interest = with_interest && may_call(access) && !m_stopping;
+  if (interest) report.interest_added += m_interest.run(access, directory, tally);
+  return {imported.complete, interest};
 }
 
 std::int64_t SyncScheduler::refresh() {
@@ -221,10 +225,10 @@ CycleReport SyncScheduler::run_cycle(bool full) {
     const TimePoint now = m_clock.now();
     if (m_stopping || !may_call(*access) || (!full && now < due.next_import)) continue;
     const bool with_interest = full || now >= due.next_interest;
-    const bool complete = sync_access(*access, with_interest, tally, report);
+    const AccessRun run = sync_access(*access, with_interest, tally, report);
     due.next_import = now + m_settings.import_every;
-    if (with_interest) due.next_interest = now + m_settings.interest_every;
-    if (complete) imported.push_back(access.get());
+    if (run.interest) due.next_interest = now + m_settings.interest_every;
+    if (run.complete) imported.push_back(access.get());
     m_exchanges.flush(m_store);
   }
   report.status_changes += refresh();

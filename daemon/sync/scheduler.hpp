@@ -132,8 +132,13 @@ class SyncScheduler {
   void after_exports(const SyncAccess& access, const ExportSummary& summary);
   void run_checks(const AccessList& accesses, CycleTally& tally);
   Result<std::string> check(SyncAccess& access, CycleTally* tally);
-  // Import, rates, interest; true when the import completed.
-  bool sync_access(SyncAccess& access, bool with_interest, CycleTally& tally, CycleReport& report);
+  struct AccessRun {
+    bool complete = false;  // the import completed
+    bool interest = false;  // the interest distributions were asked for
+  };
+  // Import, rates, interest.
+  AccessRun sync_access(SyncAccess& access, bool with_interest, CycleTally& tally,
+                        CycleReport& report);
   std::int64_t refresh();
   std::int64_t count_booking_differences();
   TimePoint next_due(const AccessList& accesses);

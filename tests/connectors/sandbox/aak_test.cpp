@@ -74,10 +74,13 @@ TEST_F(AakSandbox, PutCreatesThenUpdates) {
   const Reply updated = aak_put(aak_body(0), token);
   EXPECT_EQ(updated.status, 200);
   EXPECT_EQ(json_of(updated)["uuid"], uuid);
+  EXPECT_TRUE(balances(token)["items"].empty()) << "no balance before the first booking";
+  const json pay{{"contract", aak_body(0)["contractNumber"]}, {"amount", "10.00"}};
+  ASSERT_EQ(control(Bank::aak, "POST", "/_control/pay", pay.dump()).status, 201);
   const json items = balances(token)["items"];
   ASSERT_EQ(items.size(), 1U);
   EXPECT_EQ(items[0]["uuid"], uuid);
-  EXPECT_EQ(items[0]["balance"], "0.00");
+  EXPECT_EQ(items[0]["balance"], "10.00");
   EXPECT_EQ(items[0]["asOf"], "2026-11-20");
 
   // A restarted bank (same seed) knows the uuid it gave the contract.

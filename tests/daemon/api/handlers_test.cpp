@@ -98,6 +98,27 @@ TEST(ApiHandlers, ExportsQueuedHookAfterWrites) {
   EXPECT_EQ(woken, 2);
 }
 
+TEST(ApiHandlers, ManualAssignmentWakesTheSyncRuntime) {
+  api::ApiHooks hooks;
+  int woken = 0;
+  hooks.exports_queued = [&] { ++woken; };
+  Harness h(std::move(hooks));
+  ASSERT_EQ(h.put(aak_deposit("D-1", "1.0001")).status, 201);
+  BookingEntry e;
+  e.booking_date = *Date::parse("2026-11-20");
+  e.amount = Money::from_cents(10000);
+  e.account = "DE02550104000000000000";
+  e.bank_ref = "AAK-1";
+  h.store().import_batch({"aak", "aak-main", {e}, {}, "c"});
+  const std::string id = h.store().unassigned_bookings(10).at(0).bookings.at(0).booking_id;
+  woken = 0;
+  const std::string target = "/api/v1/bookings/" + id + "/assign";
+  ASSERT_EQ(h.call("POST", target, Role::support, R"({"deposit_id": "D-1"})").status, 200);
+  EXPECT_EQ(woken, 1) << "the assignment is passed to the bank at once";
+  EXPECT_EQ(h.call("POST", target, Role::support, R"({"deposit_id": "D-1"})").status, 409);
+  EXPECT_EQ(woken, 1) << "nothing new to send";
+}
+
 TEST(ApiHandlers, DeleteAndCloseWithANegativeBalance) {
   Harness h;
   ASSERT_EQ(h.put(aak_deposit("D-1", "1.0001")).status, 201);

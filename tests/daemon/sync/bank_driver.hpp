@@ -1,8 +1,8 @@
 #pragma once
-// BankDriver: the bank side of the sync conformance suite. The scenarios (conformance_test.cpp)
+// BankDriver: the bank side of the sync conformance suite. The scenarios (conformance.cpp)
 // arrange the bank's behaviour only through this interface, so that the same scenarios run
-// against every implementation: FakeBankDriver here; one per connector (aak, km, dkb) against
-// kautiond-sandbox, whose control endpoint injects the faults.
+// against every implementation: FakeBankDriver (in process), and SandboxBankDriver per
+// connector (aak, km, dkb) against kautiond-sandbox, whose control endpoints script the bank.
 
 #include <chrono>
 #include <cstdint>

@@ -193,6 +193,7 @@ TEST_P(SyncConformance, SameImportTwiceAddsNoBookings) {
   h().cycle();
   bank().pay(d, eur("446.67"), h().today());
   bank().pay(d, eur("446.67"), h().today());
+  next_day();
   EXPECT_EQ(h().cycle().bookings_added, 2);
   EXPECT_EQ(h().cycle().bookings_added, 0);
   EXPECT_EQ(h().store().bookings_after(0, 100).size(), 2u);
@@ -201,13 +202,16 @@ TEST_P(SyncConformance, SameImportTwiceAddsNoBookings) {
 TEST_P(SyncConformance, UnassignedBookingIsListedAssignedAndInTheFeed) {
   const auto d = put_deposit(1);
   h().cycle();
-  bank().pay_unassigned(eur("100.00"), h().today());
+  const std::string reference = bank().pay_unassigned(eur("100.00"), h().today());
+  next_day();
   h().cycle();
   const auto groups = h().store().unassigned_bookings(10);
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].count, 1);
   ASSERT_EQ(groups[0].bookings.size(), 1u);
   const Booking listed = groups[0].bookings[0];
+  EXPECT_TRUE(listed.entry.bank_ref.ends_with(reference))  // dkb: "IBAN:reference"
+      << listed.entry.bank_ref << " is not the bank's " << reference;
 
   EXPECT_EQ(h().store().assign_booking(listed.booking_id, id_of(d), "support:anna"),
             AssignOutcome::assigned);
@@ -222,6 +226,8 @@ TEST_P(SyncConformance, UnassignedBookingIsListedAssignedAndInTheFeed) {
   EXPECT_EQ(h().cycle().assignments_sent, 1);
   EXPECT_TRUE(h().store().assignments_to_send(h().access_name(), 10).empty());
   EXPECT_EQ(h().cycle().assignments_sent, 0);
+  EXPECT_TRUE(h().store().unassigned_bookings(10).empty()) << "a later import keeps it assigned";
+  EXPECT_EQ(h().store().bookings_after(0, 10).back().entry.deposit_id, id_of(d));
 }
 
 TEST_P(SyncConformance, UnreachableAccessMakesOnceExitThree) {

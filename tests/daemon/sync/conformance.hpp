@@ -33,6 +33,9 @@ class SyncConformance : public ::testing::TestWithParam<ConformanceParam> {
   BankDriver& bank() { return m_harness->bank(); }
   // A deposit of this bank, valid from `days_ago` days before today, stored as the API does.
   nlohmann::json put_deposit(int n, int days_ago = 0);
+  // The bank's day ends: its bookings reach the next import with the day's statement (aak
+  // statements cover closed days only).
+  void next_day() { h().advance_days(1); }
 
  private:
   std::unique_ptr<SyncHarness> m_harness;
