@@ -9,4 +9,4 @@ build=build
 if [ "${1:-}" = "--build" ]; then build=$2; shift 2; fi
 cmake --build "$build" -j2 --target kaution-crash
 exec "$build/tests/crash/kaution-crash" --bin-dir "$(realpath "$build")" --kills 200 --sandbox-kills 50 \
-  --size 700 --days 60 --extra 280 --min-bookings 50000 --timeout 7200 "$@"
+  --size 700 --days 60 --extra 600 --min-bookings 50000 --timeout 7200 "$@"
