@@ -3,8 +3,8 @@
 # with the shared sample files as seed corpus.
 #   fuzz/run.sh [SECONDS]      default 60 per target; CI calls `fuzz/run.sh 20`
 # Environment: BUILD_DIR (default build-fuzz beside fuzz/), SAMPLES (default ../shared/samples),
-# JOBS (default 2). Findings land in $BUILD_DIR/findings/<target>/; exit 1 when any target
-# found a crash.
+# JOBS (default 2), TARGETS (default all; e.g. "fuzz_km_answer fuzz_aak_answer"). Findings
+# land in $BUILD_DIR/findings/<target>/; exit 1 when any target found a crash.
 set -euo pipefail
 
 seconds="${1:-60}"
@@ -19,9 +19,12 @@ if ! command -v clang++-16 >/dev/null; then
 fi
 
 CXX=clang++-16 cmake -S "$root/fuzz" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-ninja -C "$build" -j "$jobs" fuzz_camt fuzz_mt940 fuzz_statement
+ninja -C "$build" -j "$jobs" fuzz_camt fuzz_mt940 fuzz_statement \
+  fuzz_km_answer fuzz_aak_answer fuzz_dkb_answer
 
 # Seed corpora: the samples in place are read-only seeds; new inputs go to corpus/<target>.
+# The bank answer targets start from fuzz/seeds/<bank> (sandbox answers, fuzz/capture_seeds.sh,
+# and hand-written answers of each kind) and, for aak and dkb, the camt samples.
 seed_dir() { mkdir -p "$build/corpus/$1" "$build/findings/$1"; echo "$build/corpus/$1"; }
 camt_seeds="$build/seeds/camt"; mt_seeds="$build/seeds/mt940"; zip_seeds="$build/seeds/zip"
 rm -rf "$build/seeds"; mkdir -p "$camt_seeds" "$mt_seeds" "$zip_seeds"
@@ -40,6 +43,7 @@ PY
 status=0
 run() {
   local target="$1"; shift
+  if [[ -n "${TARGETS:-}" && " $TARGETS " != *" $target "* ]]; then return 0; fi
   local corpus; corpus="$(seed_dir "$target")"
   echo "fuzz: $target for ${seconds}s" >&2
   if ! "$build/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
@@ -54,4 +58,7 @@ run() {
 run fuzz_camt "$camt_seeds"
 run fuzz_mt940 "$mt_seeds"
 run fuzz_statement "$camt_seeds" "$mt_seeds" "$zip_seeds"
+run fuzz_km_answer "$root/fuzz/seeds/km"
+run fuzz_aak_answer "$root/fuzz/seeds/aak" "$camt_seeds"
+run fuzz_dkb_answer "$root/fuzz/seeds/dkb" "$camt_seeds"
 exit "$status"
