@@ -255,7 +255,7 @@ constexpr auto k_limits_keys = std::to_array<KeySpec>({
      .type = integer,
      .default_json = "10",
      .min = 1,
-     .max = 1000,
+     .max = 10000,
      .description = "Requests per second at most."},
 });
 constexpr KeyTable k_limits_table{.pointer = "/accesses/*/limits",

@@ -120,7 +120,7 @@ class Connector {
   // Verifies the credentials.
   virtual Result<void> check() = 0;
   // One result per item, in order. A failure of the whole call (credentials, transient)
-  // appears on every item.
+  // appears on every item. The requests of one call run up to limits.max_in_flight at once.
   virtual std::vector<ExportResult> export_deposits(std::span<const ExportItem> items) = 0;
   virtual Result<ImportPage> import_page(const ImportRequest& request) = 0;
   virtual Result<std::vector<InterestDistribution>> interest_distributions(

@@ -3,6 +3,8 @@
 // store's history (with time, old, new and reason) and as one log line.
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/date.hpp"
 #include "mapping/status.hpp"
@@ -16,5 +18,8 @@ struct RefreshResult {
 };
 
 RefreshResult refresh_statuses(Store& store, Date today, const StatusRules& rules);
+// The same for the deposits `ids` only (unknown ids are skipped), in one transaction.
+RefreshResult refresh_statuses_of(Store& store, const std::vector<std::string>& ids, Date today,
+                                  const StatusRules& rules);
 
 }  // namespace kaution

@@ -145,6 +145,10 @@ std::int64_t Database::changes() const {
   return static_cast<std::int64_t>(sqlite3_changes64(m_db.get()));
 }
 
+void Database::release_memory() noexcept {
+  sqlite3_db_release_memory(m_db.get());
+}
+
 void Database::set_busy_timeout(std::chrono::milliseconds timeout) {
   if (sqlite3_busy_timeout(m_db.get(), static_cast<int>(timeout.count())) != SQLITE_OK)
     fail("busy_timeout");
@@ -156,6 +160,9 @@ void Database::begin() {
 }
 
 void Database::commit() {
+  // The caller's Transaction rolls back when this throws.
+  if (m_depth == 1 && m_poisoned)
+    fail("commit", "a store call inside the transaction failed; nothing of it is committed");
   query(m_depth == 1 ? sql::k_commit : sql::k_release).run();
   --m_depth;
 }
@@ -164,6 +171,7 @@ void Database::rollback() noexcept {
   // Fails harmlessly when SQLite already rolled back (after SQLITE_FULL, IOERR, …).
   const Sql& sql = m_depth == 1 ? sql::k_rollback : sql::k_rollback_nested;
   sqlite3_exec(m_db.get(), sql.text, nullptr, nullptr, nullptr);
+  if (m_depth == 1) m_poisoned = false;
   --m_depth;
 }
 

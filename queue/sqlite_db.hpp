@@ -86,11 +86,16 @@ class Database {
   // Rows changed by the last INSERT/UPDATE/DELETE.
   std::int64_t changes() const;
   void set_busy_timeout(std::chrono::milliseconds timeout);
+  // Frees what the connection's page cache holds and no statement uses.
+  void release_memory() noexcept;
 
-  // Transaction control; use Transaction.
+  // Transaction control; use Transaction or JoinedTransaction.
   void begin();
   void commit();
   void rollback() noexcept;
+  bool in_transaction() const { return m_depth > 0; }
+  // A JoinedTransaction inside another failed: the outermost commit rolls back and throws.
+  void poison() noexcept { m_poisoned = true; }
 
   const std::filesystem::path& path() const { return m_path; }
   [[noreturn]] void fail(std::string_view what) const;
@@ -112,6 +117,7 @@ class Database {
   std::unique_ptr<sqlite3, Closer> m_db;
   std::unordered_map<const Sql*, Cached> m_cache;  // destroyed before m_db
   int m_depth = 0;
+  bool m_poisoned = false;
 };
 
 class Transaction {
@@ -129,6 +135,37 @@ class Transaction {
 
  private:
   Database& m_db;
+  bool m_done = false;
+};
+
+// A Transaction for a call that writes very many rows (an import page): on its own it is
+// BEGIN … COMMIT; inside another transaction it joins it without a SAVEPOINT, because with
+// savepoint journals in memory every statement after a savepoint walks that journal (quadratic
+// in the rows written). Atomicity holds all the same: when it ends uncommitted (a throw)
+// inside another, that outer transaction can no longer commit (its commit rolls back and
+// throws), so nothing half-written is ever committed.
+class JoinedTransaction {
+ public:
+  explicit JoinedTransaction(Database& db) : m_db(db), m_joined(db.in_transaction()) {
+    if (!m_joined) m_db.begin();
+  }
+  ~JoinedTransaction() {
+    if (m_done) return;
+    if (m_joined)
+      m_db.poison();
+    else
+      m_db.rollback();
+  }
+  JoinedTransaction(const JoinedTransaction&) = delete;
+  JoinedTransaction& operator=(const JoinedTransaction&) = delete;
+  void commit() {
+    if (!m_joined) m_db.commit();
+    m_done = true;
+  }
+
+ private:
+  Database& m_db;
+  bool m_joined;
   bool m_done = false;
 };
 

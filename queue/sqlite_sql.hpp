@@ -285,8 +285,14 @@ inline constexpr Sql k_foreign_keys_on{"set_foreign_keys", "PRAGMA foreign_keys 
 // memory journals in 1 KiB chunks that each statement's end walks, so one nested call that writes
 // very many pages (an import of 10,000s of bookings inside an outer transaction) slows down with
 // the square of its size: measured, an import of 10,000 bookings nested in a transaction costs
-// 10 % more than ten of 1,000, one of 100,000 does not finish. The banks' pages are ≤ 1,000.
+// 10 % more than ten of 1,000, one of 100,000 does not finish. Imports therefore join an outer
+// transaction without a savepoint (sqlite::JoinedTransaction): an aak statement or a dkb page
+// holds a whole day's bookings.
 inline constexpr Sql k_temp_store_memory{"set_temp_store", "PRAGMA temp_store = MEMORY"};
+// A page cache of up to 64 MiB: an import inserts into five indexes of random keys (booking id,
+// deposit), which with SQLite's default 2 MiB reads most index pages again per booking. The
+// memory is given back when the daemon goes idle (Store::release_memory).
+inline constexpr Sql k_cache_size{"set_cache_size", "PRAGMA cache_size = -65536"};
 inline constexpr Sql k_journal_mode_get{"read_journal_mode", "PRAGMA journal_mode"};
 inline constexpr Sql k_synchronous_get{"read_synchronous", "PRAGMA synchronous"};
 inline constexpr Sql k_foreign_keys_get{"read_foreign_keys", "PRAGMA foreign_keys"};
@@ -488,6 +494,13 @@ ON CONFLICT (access) DO UPDATE SET cursor = excluded.cursor, updated_at = exclud
 inline constexpr Sql k_feed_next_seq{"feed_next_seq", R"sql(
 UPDATE feed_sequence SET value = value + 1 WHERE name = 'bookings' RETURNING value)sql"};
 
+// An import takes its feed numbers in one go: the last one given, then the new last one.
+inline constexpr Sql k_feed_last_seq{"feed_last_seq", R"sql(
+SELECT value FROM feed_sequence WHERE name = 'bookings')sql"};
+
+inline constexpr Sql k_feed_set_seq{"feed_set_seq", R"sql(
+UPDATE feed_sequence SET value = :value WHERE name = 'bookings')sql"};
+
 inline constexpr Sql k_booking_known{"booking_known", R"sql(
 SELECT count(*) FROM bookings
 WHERE connector = :connector AND access = :access AND bank_ref = :bank_ref)sql"};
@@ -609,6 +622,11 @@ LEFT JOIN export_queue q ON q.deposit_id = d.deposit_id
 
 inline constexpr auto k_facts_get_text = join(k_facts_select, "WHERE d.deposit_id = :id");
 inline constexpr Sql k_facts_get{"facts_get", k_facts_get_text.data()};
+
+// Read from the covering index deposit_status_reconcile (deposit_id, status): a pass over
+// ~50 bytes a deposit, not the facts' joins.
+inline constexpr Sql k_deposits_in_status{"deposits_in_status", R"sql(
+SELECT deposit_id FROM deposit_status WHERE status = :status)sql"};
 
 inline constexpr auto k_facts_all_text = join(k_facts_select, "ORDER BY d.deposit_id");
 inline constexpr Sql k_facts_all{"facts_all", k_facts_all_text.data()};

@@ -52,6 +52,8 @@ class SqliteStore final : public Store {
   static std::int64_t application_id();
 
   void transaction(const std::function<void()>& fn) override;
+  // Frees the page cache (it refills on use).
+  void release_memory() override { m_db.release_memory(); }
 
   UpsertOutcome upsert_deposit(const DepositRecord& deposit) override;
   std::optional<StoredDeposit> get_deposit(std::string_view deposit_id) override;
@@ -112,6 +114,7 @@ class SqliteStore final : public Store {
   std::vector<HistoryEntry> history(std::string_view deposit_id, std::size_t limit) override;
   std::vector<StatusCount> status_counts() override;
   std::optional<DepositFacts> facts(std::string_view deposit_id) override;
+  std::vector<std::string> deposits_in_status(DepositStatus status) override;
   void for_each_facts(
       const std::function<void(std::string_view, const DepositFacts&)>& fn) override;
 

@@ -30,11 +30,10 @@ bool booking_known(sqlite::Database& db, const ImportBatch& batch, const Booking
   return q.step() && q.int64(0) > 0;
 }
 
-// Stores the booking unless it is known; true when it was new.
+// Stores the booking with feed number `seq` unless it is known; true when it was new.
 bool insert_booking(sqlite::Database& db, const ImportBatch& batch, const BookingEntry& e,
-                    std::int64_t now) {
+                    std::int64_t seq, std::int64_t now) {
   if (booking_known(db, batch, e)) return false;
-  const std::int64_t seq = next_feed_seq(db);
   const bool assigned = e.deposit_id.has_value();
   db.query(sql::k_booking_insert)
       .bind(":booking_id", booking_id_for(batch.connector, batch.access, e.bank_ref))
@@ -80,10 +79,16 @@ void store_balance(sqlite::Database& db, std::string_view source, const BalanceR
 
 std::size_t SqliteStore::import_batch(const ImportBatch& batch) {
   const std::int64_t at = now();
-  Transaction tx(m_db);
+  sqlite::JoinedTransaction tx(m_db);  // a page may hold 100,000 bookings
   std::size_t added = 0;
+  const std::int64_t last_seq = m_db.scalar(sql::k_feed_last_seq);
   for (const BookingEntry& entry : batch.bookings)
-    if (insert_booking(m_db, batch, entry, at)) ++added;
+    if (insert_booking(m_db, batch, entry, last_seq + static_cast<std::int64_t>(added) + 1, at))
+      ++added;
+  if (added > 0)
+    m_db.query(sql::k_feed_set_seq)
+        .bind(":value", last_seq + static_cast<std::int64_t>(added))
+        .run();
   for (const BalanceRecord& balance : batch.balances)
     store_balance(m_db, batch.access, balance, at);
   m_db.query(sql::k_cursor_set)

@@ -107,6 +107,15 @@ std::optional<DepositFacts> SqliteStore::facts(std::string_view deposit_id) {
   return sqlite::read_facts(q);
 }
 
+std::vector<std::string> SqliteStore::deposits_in_status(DepositStatus status) {
+  std::vector<std::string> ids;
+  Query q = m_db.query(sql::k_deposits_in_status);
+  q.bind(":status", to_string(status));
+  while (q.step())
+    ids.push_back(q.text(0));
+  return ids;
+}
+
 void SqliteStore::for_each_facts(
     const std::function<void(std::string_view, const DepositFacts&)>& fn) {
   Query q = m_db.query(sql::k_facts_all);

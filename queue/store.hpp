@@ -34,6 +34,8 @@ class Store {
   // Runs fn in one transaction: commits when it returns, rolls back and rethrows when it
   // throws. Store calls inside fn are part of it.
   virtual void transaction(const std::function<void()>& fn) = 0;
+  // Gives back memory kept for speed (caches); called when the daemon goes idle.
+  virtual void release_memory() {}
 
   // ---- deposits
   // Compares the content hash with the stored one: unchanged touches nothing; created and
@@ -156,6 +158,8 @@ class Store {
   // Deposits per connector, access and status.
   virtual std::vector<StatusCount> status_counts() = 0;
   virtual std::optional<DepositFacts> facts(std::string_view deposit_id) = 0;
+  // The deposits whose stored status is `status`.
+  virtual std::vector<std::string> deposits_in_status(DepositStatus status) = 0;
   // The facts of every deposit in one pass, in deposit_id order. fn may call other Store
   // functions (e.g. set_status) but not for_each_facts.
   virtual void for_each_facts(

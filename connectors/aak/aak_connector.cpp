@@ -20,7 +20,7 @@ httpclient::HttpResult AakConnector::send(httpclient::Request request) {
 }
 
 std::vector<ExportResult> AakConnector::export_deposits(std::span<const ExportItem> items) {
-  return connectors::export_each(items,
+  return connectors::export_each(items, m_client.max_in_flight(),
                                  [this](const ExportItem& item) { return export_one(item); });
 }
 

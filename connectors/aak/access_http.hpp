@@ -30,6 +30,10 @@ class AuthorizedClient {
   // "<access>: GET /v1/balances" (no query): names an exchange in messages.
   std::string describe(const httpclient::Request& request) const;
   const std::string& access_name() const { return m_client.settings().access_name; }
+  // How many requests may run at once (limits.max_in_flight).
+  std::size_t max_in_flight() const {
+    return static_cast<std::size_t>(m_client.settings().limits.max_in_flight);
+  }
   const Clock& clock() const { return m_client.clock(); }
 
  private:

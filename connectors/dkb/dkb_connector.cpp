@@ -24,7 +24,7 @@ httpclient::HttpResult DkbConnector::send(httpclient::Request request) {
 }
 
 std::vector<ExportResult> DkbConnector::export_deposits(std::span<const ExportItem> items) {
-  return connectors::export_each(items,
+  return connectors::export_each(items, m_client.max_in_flight(),
                                  [this](const ExportItem& item) { return export_one(item); });
 }
 

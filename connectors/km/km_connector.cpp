@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "connectors/http/parallel.hpp"
 #include "connectors/km/km_answers.hpp"
 #include "connectors/km/km_export.hpp"
 #include "connectors/km/km_requests.hpp"
@@ -31,6 +32,7 @@ class KmConnector final : public Connector {
  public:
   KmConnector(const AccessConfig& access, const ConnectorEnv& env)
       : m_service(access, env),
+        m_parallel(static_cast<std::size_t>(access.limits.max_in_flight)),
         m_accounts(access.km ? access.km->trust_accounts : std::vector<TrustAccount>{}) {}
 
   std::size_t max_export_batch() const override { return k_max_contracts_per_request; }
@@ -43,14 +45,25 @@ class KmConnector final : public Connector {
     return {};
   }
 
+  // Requests of up to 500 contracts: the first alone, then up to max_in_flight at once;
+  // results in order.
   std::vector<ExportResult> export_deposits(std::span<const ExportItem> items) override {
+    const std::size_t calls =
+        (items.size() + k_max_contracts_per_request - 1) / k_max_contracts_per_request;
+    std::vector<std::vector<ExportResult>> answers(calls);
+    const auto send = [&](std::size_t call) {
+      const std::size_t at = call * k_max_contracts_per_request;
+      const std::size_t n = std::min(k_max_contracts_per_request, items.size() - at);
+      answers[call] = export_batch(m_service, m_accounts, items.subspan(at, n));
+    };
+    if (calls > 0) send(0);
+    if (calls > 1)
+      httpclient::parallel_for(calls - 1, m_parallel, [&](std::size_t call) { send(call + 1); });
     std::vector<ExportResult> out;
     out.reserve(items.size());
-    for (std::size_t at = 0; at < items.size(); at += k_max_contracts_per_request) {
-      const std::size_t n = std::min(k_max_contracts_per_request, items.size() - at);
-      for (ExportResult& r : export_batch(m_service, m_accounts, items.subspan(at, n)))
+    for (std::vector<ExportResult>& answer : answers)
+      for (ExportResult& r : answer)
         out.push_back(std::move(r));
-    }
     return out;
   }
 
@@ -98,6 +111,7 @@ class KmConnector final : public Connector {
   Result<KmSalden> fetch_salden(Date stichtag, const DepositDirectory& directory);
 
   KmService m_service;
+  std::size_t m_parallel;  // limits.max_in_flight
   std::vector<TrustAccount> m_accounts;
 };
 

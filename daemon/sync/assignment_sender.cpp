@@ -33,7 +33,7 @@ bool AssignmentSender::send(SyncAccess& access, const PendingAssignment& p, Cycl
   if (!taken || *taken) tally.record(access.name(), taken);
   if (!taken && taken.error().failure_class != FailureClass::rejected) {
     const Failure& f = taken.error();
-    if (f.failure_class == FailureClass::credentials) mark_refused(m_context.store, access, f);
+    if (f.failure_class == FailureClass::credentials) mark_refused(m_context, access, f);
     spdlog::warn("ASSIGNMENT_RETRY access={} booking={} deposit={} class={} message=\"{}\"",
                  access.name(), p.booking_bank_ref, p.deposit_id, to_string(f.failure_class),
                  f.message);

@@ -56,13 +56,14 @@ bool Closer::close(SyncAccess& access, const StoredDeposit& deposit, CycleTally&
     tally.record(access.name(), done);
     if (!done) {
       const Failure& f = done.error();
-      if (f.failure_class == FailureClass::credentials) mark_refused(m_context.store, access, f);
+      if (f.failure_class == FailureClass::credentials) mark_refused(m_context, access, f);
       spdlog::warn("CLOSE_FAILED deposit={} access={} class={} message=\"{}\"", id, access.name(),
                    to_string(f.failure_class), f.message);
       return f.failure_class == FailureClass::rejected;
     }
   }
   if (m_context.store.with([&](Store& s) { return s.close_deposit(id, k_closed_by); })) {
+    m_context.touch(id);
     ++closed;
     spdlog::info("DEPOSIT_CLOSED deposit={} access={} at_bank={}", id, access.name(), at_bank);
   }

@@ -24,6 +24,7 @@ constexpr std::size_t k_record_every = 200;
 // Results are recorded at least this often, so that a crash during a slow access's export
 // (dkb at 5 requests a second) loses at most this much of the banks' answers.
 constexpr std::chrono::seconds k_record_within{1};
+constexpr std::size_t k_rounds_per_call = 8;
 
 Failure rejected(std::string message, std::vector<FieldError> fields) {
   return Failure{FailureClass::rejected, std::move(message), std::move(fields), std::nullopt};
@@ -59,6 +60,21 @@ std::string describe(const Failure& failure) {
   return out;
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// How many deposits one export call gets: a batch of a connector that takes several per
+// request (km: 500); for one deposit per request (aak, dkb) enough to keep max_in_flight
+// requests busy for eight rounds.
+std::size_t call_size(SyncAccess& access) {
+  const std::size_t per_request =
+      std::max<std::size_t>(1, access.call([](Connector& c) { return c.max_export_batch(); }));
+  if (per_request > 1) return per_request;
+  return static_cast<std::size_t>(std::max(1, access.config().limits.max_in_flight)) *
+         k_rounds_per_call;
+}
+
 bool is_credentials(const Result<std::string>& r) {
   return !r && r.error().failure_class == FailureClass::credentials;
 }
@@ -76,10 +92,9 @@ const Failure* call_failure(const std::vector<Exporter::Sent>& sent, std::size_t
 
 // The jobs due on the access that this run has not tried yet; marks them tried.
 std::vector<ExportJob> next_jobs(SyncContext& context, const SyncAccess& access,
-                                 std::unordered_set<std::string>& attempted) {
-  auto due = context.store.with([&](Store& s) {
-    return s.due_exports_of(access.name(), context.clock.now(), k_fetch_limit);
-  });
+                                 std::unordered_set<std::string>& attempted, std::size_t limit) {
+  auto due = context.store.with(
+      [&](Store& s) { return s.due_exports_of(access.name(), context.clock.now(), limit); });
   std::vector<ExportJob> fresh;
   for (ExportJob& job : due)
     if (attempted.insert(job.deposit_id).second) fresh.push_back(std::move(job));
@@ -102,14 +117,15 @@ ExportSummary& ExportSummary::operator+=(const ExportSummary& o) {
 ExportSummary Exporter::run(SyncAccess& access, const RetryPolicy& policy, CycleTally& tally) {
   ExportSummary summary;
   if (!access.active() || !access.has_connector()) return summary;
-  const std::size_t batch =
-      std::max<std::size_t>(1, access.call([](Connector& c) { return c.max_export_batch(); }));
+  const auto started = std::chrono::steady_clock::now();
+  const std::size_t batch = call_size(access);
   std::unordered_set<std::string> attempted;
   std::vector<Sent> sent;
   bool refused = false;
   auto recorded_at = std::chrono::steady_clock::now();
   while (!refused && !summary.stopped && !m_context.stopping) {
-    std::vector<ExportJob> jobs = next_jobs(m_context, access, attempted);
+    std::vector<ExportJob> jobs =
+        next_jobs(m_context, access, attempted, std::max(k_fetch_limit, batch));
     if (jobs.empty()) break;
     for (std::size_t at = 0;
          at < jobs.size() && !refused && !summary.stopped && !m_context.stopping; at += batch) {
@@ -132,6 +148,11 @@ ExportSummary Exporter::run(SyncAccess& access, const RetryPolicy& policy, Cycle
     }
     if (!refused) refused = !record(access, sent, policy, summary);
   }
+  if (!attempted.empty())
+    spdlog::info(
+        "EXPORT_DONE access={} accepted={} rejected={} retried={} exhausted={} seconds={:.3f}",
+        access.name(), summary.accepted, summary.rejected, summary.retried, summary.exhausted,
+        seconds_since(started));
   return summary;
 }
 
@@ -173,6 +194,7 @@ bool Exporter::record(SyncAccess& access, std::vector<Sent>& sent, const RetryPo
     s.transaction([&] {
       m_context.write_exchanges(s);
       for (const Sent& one : sent) {
+        m_context.touch(one.job.deposit_id);
         if (one.bank_ref) {
           const ExportAck ack = s.record_export_success(one.job.deposit_id,
                                                         one.job.queued.content_hash, *one.bank_ref);
@@ -183,6 +205,7 @@ bool Exporter::record(SyncAccess& access, std::vector<Sent>& sent, const RetryPo
         } else if (one.bank_ref.error().failure_class == FailureClass::credentials) {
           if (!refused) {
             s.mark_credentials_refused(access.name(), one.bank_ref.error().message);
+            if (m_context.touched) m_context.touched->everything = true;
             spdlog::error("CREDENTIALS_REFUSED access={} message=\"{}\"", access.name(),
                           one.bank_ref.error().message);
           }

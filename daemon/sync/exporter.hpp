@@ -1,7 +1,8 @@
 #pragma once
 // Exporter: the sender of the outbox. Per access it takes the exports due now
-// (Store::due_exports_of), sends them in calls of the connector's batch size, and records each
-// result only after the bank answered:
+// (Store::due_exports_of), sends them in calls of the connector's batch size (of 8 ×
+// max_in_flight for connectors of one deposit per request, which run max_in_flight requests at
+// once), and records each result only after the bank answered:
 // - accepted → record_export_success with the bank's reference (the row goes unless the data
 //   changed meanwhile, then the newer data stays queued);
 // - rejected → parked with the bank's field errors: faulty until the data changes or support

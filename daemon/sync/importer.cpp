@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <future>
+
 #include "queue/content_hash.hpp"
 
 namespace kaution {
@@ -32,35 +35,45 @@ std::string failure_text(const Failure& f) {
 
 }  // namespace
 
-void mark_refused(StoreAccess& store, const SyncAccess& access, const Failure& failure) {
-  store.with([&](Store& s) { s.mark_credentials_refused(access.name(), failure.message); });
+void mark_refused(const SyncContext& context, const SyncAccess& access, const Failure& failure) {
+  context.store.with([&](Store& s) { s.mark_credentials_refused(access.name(), failure.message); });
+  if (context.touched) context.touched->everything = true;
   spdlog::error("CREDENTIALS_REFUSED access={} message=\"{}\"", access.name(), failure.message);
 }
 
 ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& directory,
                             CycleTally& tally) {
   ImportSummary summary;
+  const auto started = std::chrono::steady_clock::now();
   ImportRequest request{std::nullopt, today(m_context.clock), &directory, {}};
   m_context.store.with([&](Store& s) {
     request.cursor = s.cursor(access.name());
     request.held_unassigned = s.unassigned_bank_refs(access.name());
   });
+  const auto fetch = [&access](ImportRequest r) {
+    return access.call([&](Connector& c) { return c.import_page(r); });
+  };
   std::vector<UnassignedCount> unassigned;
+  Result<ImportPage> page = fetch(request);
+  // The page after the one being stored, fetched meanwhile; waited for (and dropped) when the
+  // run ends early.
+  std::future<Result<ImportPage>> ahead;
   while (!m_context.stopping) {
-    request.today = today(m_context.clock);
-    Result<ImportPage> page = access.call([&](Connector& c) { return c.import_page(request); });
     if (page && page->more && request.cursor == page->cursor)
       page = std::unexpected(Failure{
           FailureClass::protocol, "more pages announced but the cursor did not advance", {}, {}});
     tally.record(access.name(), page);
     if (!page) {
       if (page.error().failure_class == FailureClass::credentials)
-        mark_refused(m_context.store, access, page.error());
+        mark_refused(m_context, access, page.error());
       summary.retry_after = page.error().retry_after;
       spdlog::warn("IMPORT_FAILED access={} pages_stored={} error=\"{}\"", access.name(),
                    summary.pages, failure_text(page.error()));
       return summary;
     }
+    request.cursor = page->cursor;
+    request.today = today(m_context.clock);
+    if (page->more) ahead = std::async(std::launch::async, fetch, request);
     const auto sent = static_cast<std::int64_t>(page->bookings.size());
     try {
       const auto [added, assigned] = store_page(access, *page);
@@ -73,24 +86,29 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
     }
     ++summary.pages;
     summary.bookings += sent;
+    if (m_context.touched) m_context.touched->imported = true;
     for (const std::string& w : page->warnings)
       spdlog::warn("IMPORT_WARNING access={} {}", access.name(), w);
     if (!page->unassigned.empty()) unassigned = page->unassigned;
-    request.cursor = page->cursor;
     if (!page->more) {
       summary.complete = true;
       break;
     }
+    page = ahead.get();
   }
-  spdlog::info("IMPORT_DONE access={} bookings={} new={} pages={} portal_assigned={}{}",
-               access.name(), summary.bookings, summary.added, summary.pages,
-               summary.portal_assigned, summary.complete ? "" : " interrupted=true");
+  spdlog::info(
+      "IMPORT_DONE access={} bookings={} new={} pages={} portal_assigned={} seconds={:.3f}{}",
+      access.name(), summary.bookings, summary.added, summary.pages, summary.portal_assigned,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+      summary.complete ? "" : " interrupted=true");
   log_unassigned(access, unassigned);
   return summary;
 }
 
 std::pair<std::size_t, std::size_t> Importer::store_page(const SyncAccess& access,
                                                          ImportPage& page) {
+  for (const BalanceRecord& balance : page.balances)
+    m_context.touch(balance.deposit_id);
   ImportBatch batch{std::string(access.connector_name()), access.name(), std::move(page.bookings),
                     std::move(page.balances), page.cursor};
   return m_context.store.with([&](Store& s) {

@@ -3,7 +3,9 @@
 // (Connector::import_page until !more). Each page — bookings, balances, its cursor and the
 // bookings the bank's portal assigned since — is stored in one transaction (import_batch),
 // so a crash or a failed page keeps every earlier page, loses and doubles nothing, and the
-// next import continues from the last stored cursor. After the run it logs
+// next import continues from the last stored cursor. While a page is stored the next one is
+// fetched (on a second thread; the connector still sees one call at a time), so the bank's
+// answer and the store overlap. After the run it logs
 // IMPORT_DONE access=… bookings=… new=… and, where the bank reports them (dkb), the
 // unassigned bookings per account with the portal's address.
 
@@ -41,7 +43,8 @@ class Importer {
   SyncContext m_context;
 };
 
-// Records a refusal of the access's credentials: the access pauses until a check succeeds.
-void mark_refused(StoreAccess& store, const SyncAccess& access, const Failure& failure);
+// Records a refusal of the access's credentials: the access pauses until a check succeeds
+// (and every status of the access is derived again).
+void mark_refused(const SyncContext& context, const SyncAccess& access, const Failure& failure);
 
 }  // namespace kaution

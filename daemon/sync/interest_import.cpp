@@ -34,7 +34,7 @@ std::int64_t InterestImport::run(SyncAccess& access, const DepositDirectory& dir
     tally.record(access.name(), fetched);
     if (!fetched) {
       if (fetched.error().failure_class == FailureClass::credentials)
-        mark_refused(m_context.store, access, fetched.error());
+        mark_refused(m_context, access, fetched.error());
       spdlog::warn("INTEREST_FAILED access={} year={} error=\"{}: {}\"", access.name(), year,
                    to_string(fetched.error().failure_class), fetched.error().message);
       break;

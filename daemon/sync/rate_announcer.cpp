@@ -21,7 +21,7 @@ std::int64_t RateAnnouncer::run(SyncAccess& access, CycleTally& tally) {
     tally.record(access.name(), sent);
     if (!sent) {
       if (sent.error().failure_class == FailureClass::credentials)
-        mark_refused(m_context.store, access, sent.error());
+        mark_refused(m_context, access, sent.error());
       spdlog::warn("RATE_ANNOUNCE_FAILED access={} trust_account={} rate={} error=\"{}: {}\"",
                    access.name(), account.iban.str(), account.interest_rate,
                    to_string(sent.error().failure_class), sent.error().message);

@@ -1,5 +1,6 @@
 #include "daemon/sync/scheduler.hpp"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -36,12 +37,12 @@ SyncScheduler::SyncScheduler(StoreAccess& store, const Clock& clock, ConnectorFa
       m_refresh(std::move(refresh)),
       m_random(random ? std::move(random) : system_seeded()),
       m_exchanges(clock),
-      m_exporter({store, clock, m_stopping, &m_exchanges}, *m_random),
-      m_assignments({store, clock, m_stopping, &m_exchanges}),
-      m_importer({store, clock, m_stopping, &m_exchanges}),
-      m_interest({store, clock, m_stopping, &m_exchanges}),
-      m_rates({store, clock, m_stopping, &m_exchanges}),
-      m_closer({store, clock, m_stopping, &m_exchanges}) {
+      m_exporter({store, clock, m_stopping, &m_exchanges, &m_touched}, *m_random),
+      m_assignments({store, clock, m_stopping, &m_exchanges, &m_touched}),
+      m_importer({store, clock, m_stopping, &m_exchanges, &m_touched}),
+      m_interest({store, clock, m_stopping, &m_exchanges, &m_touched}),
+      m_rates({store, clock, m_stopping, &m_exchanges, &m_touched}),
+      m_closer({store, clock, m_stopping, &m_exchanges, &m_touched}) {
   if (!m_factory) spdlog::warn("SYNC_NO_CONNECTORS no bank connectors are built: nothing is sent");
 }
 
@@ -124,14 +125,17 @@ Result<std::string> SyncScheduler::check(SyncAccess& access, CycleTally* tally) 
       if (refused) s.clear_credentials_refused(access.name());
       return refused;
     });
+    if (was_refused) m_credentials_changed = true;
     spdlog::info("ACCESS_CHECKED access={} result=ok{}", access.name(),
                  was_refused ? " resumed=true" : "");
     return was_refused ? "credentials accepted; the access resumes" : "credentials accepted";
   }
   const Failure& f = checked.error();
-  if (f.failure_class == FailureClass::credentials)
-    mark_refused(m_store, access, f);
-  else
+  if (f.failure_class == FailureClass::credentials) {
+    m_store.with([&](Store& s) { s.mark_credentials_refused(access.name(), f.message); });
+    m_credentials_changed = true;
+    spdlog::error("CREDENTIALS_REFUSED access={} message=\"{}\"", access.name(), f.message);
+  } else
     spdlog::warn("ACCESS_CHECK_FAILED access={} class={} message=\"{}\"", access.name(),
                  to_string(f.failure_class), f.message);
   return std::unexpected(std::move(checked.error()));
@@ -188,7 +192,23 @@ SyncScheduler::AccessRun SyncScheduler::sync_access(SyncAccess& access, bool wit
 std::int64_t SyncScheduler::refresh() {
   if (!m_refresh) return 0;
   const Date day = today(m_clock);
-  return m_store.with([&](Store& s) { return m_refresh(s, day, m_settings.rules); }).changed;
+  const bool everything = m_touched.everything || m_credentials_changed.exchange(false) ||
+                          !m_refreshed_on || *m_refreshed_on != day;
+  const TouchedDeposits touched = std::exchange(m_touched, {});
+  if (everything) {
+    m_refreshed_on = day;
+    return m_store.with([&](Store& s) { return m_refresh(s, day, m_settings.rules); }).changed;
+  }
+  if (touched.empty()) return 0;
+  return m_store
+      .with([&](Store& s) {
+        std::vector<std::string> ids(touched.ids.begin(), touched.ids.end());
+        if (touched.imported)
+          for (std::string& id : s.deposits_in_status(DepositStatus::stale))
+            if (!touched.ids.contains(id)) ids.push_back(std::move(id));
+        return refresh_statuses_of(s, ids, day, m_settings.rules);
+      })
+      .changed;
 }
 
 std::int64_t SyncScheduler::count_booking_differences() {
@@ -206,8 +226,9 @@ CycleReport SyncScheduler::run_cycle(bool full) {
   const AccessList accesses = begin_cycle();
   CycleTally tally;
   CycleReport report;
-  // After a start (or a crash) the statuses first follow the stored facts.
-  if (!std::exchange(m_derived_once, true)) report.status_changes += refresh();
+  // After a start (or a crash) the statuses first follow the stored facts (the first
+  // derivation covers every deposit).
+  if (!m_refreshed_on) report.status_changes += refresh();
   run_checks(accesses, tally);
   for (const auto& access : accesses) {
     if (m_stopping) break;
@@ -271,8 +292,14 @@ TimePoint SyncScheduler::run_due() {
         report.exports.accepted, report.exports.rejected, report.exports.retried,
         report.exports.exhausted, report.imports, report.bookings_added, report.closed,
         report.status_changes);
+  release_memory();
   std::lock_guard cycle(m_cycle_mutex);
   return next_due(begin_cycle());
+}
+
+void SyncScheduler::release_memory() {
+  m_store.with([](Store& s) { s.release_memory(); });
+  malloc_trim(0);  // glibc keeps freed heap (an import's pages) unless asked
 }
 
 CycleReport SyncScheduler::run_full_cycle() {

@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -139,9 +140,14 @@ class SyncScheduler {
   // Import, rates, interest.
   AccessRun sync_access(SyncAccess& access, bool with_interest, CycleTally& tally,
                         CycleReport& report);
+  // Derives the statuses the last steps may have changed (TouchedDeposits), or every status
+  // on the first run, on a new day and after a credentials change.
   std::int64_t refresh();
   std::int64_t count_booking_differences();
   TimePoint next_due(const AccessList& accesses);
+  // After a run: the store's caches and the heap's free memory go back to the system, so that
+  // an idle daemon stays small.
+  void release_memory();
 
   StoreAccess& m_store;
   const Clock& m_clock;
@@ -160,7 +166,10 @@ class SyncScheduler {
 
   std::mutex m_cycle_mutex;  // one cycle at a time
   SyncSettings m_settings;   // read and written by the cycle only
-  bool m_derived_once = false;
+  // The day every status was last derived; then only what runs touch, until the day changes.
+  std::optional<Date> m_refreshed_on;
+  TouchedDeposits m_touched;
+  std::atomic<bool> m_credentials_changed{false};  // by check_access, from any thread
   std::map<std::string, Schedule, std::less<>> m_schedule;
 
   std::mutex m_accesses_mutex;  // guards the three below

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "daemon/store_access.hpp"
 #include "daemon/sync/exchange_buffer.hpp"
+#include "daemon/sync/touched.hpp"
 
 namespace kaution {
 
@@ -16,6 +17,11 @@ struct SyncContext {
   const Clock& clock;
   const std::atomic<bool>& stopping;
   ExchangeBuffer* exchanges = nullptr;  // may be null
+  TouchedDeposits* touched = nullptr;   // may be null: what the run changed, for derivation
+
+  void touch(const std::string& deposit_id) const {
+    if (touched) touched->add(deposit_id);
+  }
 
   // Inside a store transaction: writes the exchanges collected so far.
   void write_exchanges(Store& s) const {

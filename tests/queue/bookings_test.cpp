@@ -77,6 +77,28 @@ TEST_F(SqliteStoreBookings, AFailedImportStoresNothingNotEvenTheCursor) {
   EXPECT_EQ(feed_refs(), std::vector<std::string>{"B-1"});
 }
 
+TEST_F(SqliteStoreBookings, AFailedImportInsideATransactionCommitsNothingOfIt) {
+  store().import_batch(batch({make_booking("B-1", 100)}, {}, "cursor-1"));
+  const auto broken =
+      batch({make_booking("B-2", 200, "D-1"), make_booking("B-3", 300, "D-9")}, {}, "cursor-2");
+  // The import joins the caller's transaction (no savepoint): even when the caller catches the
+  // failure, the transaction can no longer commit anything.
+  EXPECT_THROW(store().transaction([&] {
+    store().set_status("D-2", DepositStatus::faulty, "written before the import");
+    try {
+      store().import_batch(broken);
+    } catch (const StoreError&) {
+    }
+  }),
+               StoreError);
+  EXPECT_EQ(store().cursor("aak-main"), "cursor-1");
+  EXPECT_EQ(feed_refs(), std::vector<std::string>{"B-1"});
+  EXPECT_FALSE(store().status("D-2").has_value());  // the status written first is gone too
+  // The store works on afterwards.
+  EXPECT_EQ(store().import_batch(batch({make_booking("B-2", 200, "D-1")}, {}, "cursor-2")), 1u);
+  EXPECT_EQ(feed_refs(), (std::vector<std::string>{"B-1", "B-2"}));
+}
+
 TEST_F(SqliteStoreBookings, TheLatestBalanceWins) {
   store().import_batch(batch({}, {{"D-1", date("2026-11-20"), Money::from_cents(134000)}}, "c1"));
   clock.advance(1h);
