@@ -87,6 +87,8 @@ class Database {
   std::int64_t changes() const;
   void set_busy_timeout(std::chrono::milliseconds timeout);
 
+  // Whether a transaction (BEGIN … COMMIT) is open on this connection.
+  bool in_transaction() const { return m_depth > 0; }
   // Transaction control; use Transaction.
   void begin();
   void commit();

@@ -68,6 +68,7 @@ void set_pragmas(Database& db) {
   db.query(sql::k_synchronous_full).run();
   db.query(sql::k_foreign_keys_on).run();
   db.query(sql::k_temp_store_memory).run();
+  db.query(sql::k_cache_size).run();
   if (db.scalar(sql::k_foreign_keys_get) != 1)
     db.fail("set_foreign_keys", "SQLite was built without foreign key support");
 }
