@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang-16 (libFuzzer + ASan/UBSan) and runs each for N seconds
-# with the shared sample files as seed corpus.
+# with the shared sample files as seed corpus (statement parsers), and the spec's deposit, the
+# bad-input corpus and the example config (API bodies, config loader).
 #   fuzz/run.sh [SECONDS]      default 60 per target; CI calls `fuzz/run.sh 20`
 # Environment: BUILD_DIR (default build-fuzz beside fuzz/), SAMPLES (default ../shared/samples),
 # JOBS (default 2), TARGETS (default all; e.g. "fuzz_km_answer fuzz_aak_answer"). Findings
@@ -20,7 +21,8 @@ fi
 
 CXX=clang++-16 cmake -S "$root/fuzz" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 ninja -C "$build" -j "$jobs" fuzz_camt fuzz_mt940 fuzz_statement \
-  fuzz_km_answer fuzz_aak_answer fuzz_dkb_answer
+  fuzz_km_answer fuzz_aak_answer fuzz_dkb_answer \
+  fuzz_deposit fuzz_batch_body fuzz_assign_body fuzz_config
 
 # Seed corpora: the samples in place are read-only seeds; new inputs go to corpus/<target>.
 # The bank answer targets start from fuzz/seeds/<bank> (sandbox answers, fuzz/capture_seeds.sh,
@@ -39,6 +41,43 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name in sorted(os.listdir(d))[:3]:
             z.write(os.path.join(d, name), name)
 PY
+
+# API bodies and config: the deposit of ledger-api.md, the bodies of the bad-input corpus
+# (tests/daemon/api/corpus), small assignment/ledger bodies, the example config.
+api_seeds="$build/seeds/api"; batch_seeds="$build/seeds/batch"; small_seeds="$build/seeds/small"
+config_seeds="$build/seeds/config"
+mkdir -p "$api_seeds" "$batch_seeds" "$small_seeds" "$config_seeds"
+python3 - "$root" "$api_seeds" "$batch_seeds" "$small_seeds" <<'PY'
+import json, os, re, sys
+root, api, batch, small = sys.argv[1:]
+spec = open(os.path.join(root, "../shared/specs/ledger-api.md"), encoding="utf-8").read()
+deposit = json.loads(re.search(r"```json\n(\{.*?\})\n```", spec, re.S).group(1))
+def write(d, name, text):
+    open(os.path.join(d, name), "w", encoding="utf-8").write(text)
+write(api, "spec", json.dumps(deposit))
+write(batch, "array", "\x00" + json.dumps([deposit, deposit]))
+write(batch, "ndjson", "\x01" + json.dumps(deposit) + "\n" + json.dumps(deposit) + "\n")
+for i, line in enumerate(open(os.path.join(root, "tests/daemon/api/corpus/bad_input.jsonl"), encoding="utf-8")):
+    case = json.loads(line)
+    if "text" in case:
+        write(api, "text-%d" % i, case["text"])
+    elif "set" in case:
+        d = json.loads(json.dumps(deposit))
+        for pointer, value in case["set"].items():
+            parts = [int(p) if p.isdigit() else p for p in pointer.strip("/").split("/")]
+            target = d
+            try:
+                for p in parts[:-1]:
+                    target = target[p]
+                target[parts[-1]] = value
+            except (KeyError, IndexError, TypeError):
+                continue
+        write(api, "set-%d" % i, json.dumps(d, ensure_ascii=False))
+write(small, "assign", '{"deposit_id": "D-2021-000184"}')
+write(small, "ledger", '{"paid": "1340.00", "balance": "1342.17", "as_of": "2026-11-01"}')
+write(small, "unknown", '{"deposit_id": 5, "x": [1, {"y": null}]}')
+PY
+cp "$root/examples/kautiond.json" "$config_seeds/example.json"
 
 status=0
 run() {
@@ -61,4 +100,8 @@ run fuzz_statement "$camt_seeds" "$mt_seeds" "$zip_seeds"
 run fuzz_km_answer "$root/fuzz/seeds/km"
 run fuzz_aak_answer "$root/fuzz/seeds/aak" "$camt_seeds"
 run fuzz_dkb_answer "$root/fuzz/seeds/dkb" "$camt_seeds"
+run fuzz_deposit "$api_seeds"
+run fuzz_batch_body "$batch_seeds" "$api_seeds"
+run fuzz_assign_body "$small_seeds"
+run fuzz_config "$config_seeds"
 exit "$status"

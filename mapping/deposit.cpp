@@ -1,6 +1,8 @@
 // Deposit: names of its enumerations, the canonical JSON and the content hash.
 #include "mapping/deposit.hpp"
 
+#include "mapping/canonical_json.hpp"
+
 #include <array>
 #include <memory>
 #include <stdexcept>
@@ -127,7 +129,7 @@ nlohmann::json to_json(const Deposit& d) {
 }
 
 std::string content_hash(const Deposit& deposit) {
-  return sha256_hex(to_json(deposit).dump());
+  return sha256_hex(canonical_json(deposit));
 }
 
 }  // namespace kaution

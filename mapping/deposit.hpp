@@ -98,7 +98,8 @@ std::expected<Deposit, std::vector<FieldError>> parse_deposit(const nlohmann::js
 // "YYYY-MM-DD", IBANs compact upper case. nlohmann::json keeps keys sorted: canonical.
 nlohmann::json to_json(const Deposit& deposit);
 
-// SHA-256 (lower-case hex) of to_json(deposit).dump(): equal for equal content whatever the
+// SHA-256 (lower-case hex) of to_json(deposit).dump() (written as canonical_json, the same
+// bytes): equal for equal content whatever the
 // key order, whitespace or IBAN spacing of the input. The change detection of PUT.
 std::string content_hash(const Deposit& deposit);
 

@@ -150,12 +150,19 @@ ValidationResult validate_deposit(const Deposit& deposit, const ValidationContex
 std::optional<FieldError> check_single_active_deposit(
     const Deposit& deposit, std::span<const std::string> other_active_ids) {
   if (!deposit.connector) return std::nullopt;
+  return check_single_active_deposit(deposit.deposit_id, deposit.rental_contract_no,
+                                     other_active_ids);
+}
+
+std::optional<FieldError> check_single_active_deposit(
+    std::string_view deposit_id, std::string_view rental_contract_no,
+    std::span<const std::string> other_active_ids) {
   std::string others;
   for (const std::string& id : other_active_ids)
-    if (id != deposit.deposit_id) others += (others.empty() ? "" : ", ") + id;
+    if (id != deposit_id) others += (others.empty() ? "" : ", ") + id;
   if (others.empty()) return std::nullopt;
   return FieldError{"rental_contract_no", "ACTIVE_DEPOSIT_EXISTS",
-                    "rental contract " + deposit.rental_contract_no +
+                    "rental contract " + std::string(rental_contract_no) +
                         " already has an active bank-held deposit (" + others +
                         "); close it before adding another"};
 }

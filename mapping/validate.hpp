@@ -49,6 +49,11 @@ ValidationResult validate_deposit(const Deposit& deposit, const ValidationContex
 // id is ignored). An error on rental_contract_no when there is one and this deposit is bank-held.
 std::optional<FieldError> check_single_active_deposit(
     const Deposit& deposit, std::span<const std::string> other_active_ids);
+// The same for a bank-held deposit known only by its id and contract number (one refused for
+// other reasons, whose errors this finding joins).
+std::optional<FieldError> check_single_active_deposit(
+    std::string_view deposit_id, std::string_view rental_contract_no,
+    std::span<const std::string> other_active_ids);
 
 // The trust account the deposit is held on: its own trust_account, else the access's only one;
 // nullopt when neither names exactly one.

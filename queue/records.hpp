@@ -40,6 +40,19 @@ struct DepositRecord {
 };
 
 enum class UpsertOutcome { created, changed, unchanged };
+
+// What intake needs to know of a stored deposit before it writes (Store::intake_state).
+struct IntakeState {
+  std::string content_hash;
+  bool closed = false;
+  std::optional<DepositStatus> status;
+};
+
+// A status and why, as the caller derived it (Store::create_deposit).
+struct StatusDecision {
+  DepositStatus status = DepositStatus::waiting;
+  std::string reason;
+};
 enum class DeleteOutcome { deleted, not_found, has_bookings };
 
 struct StatusRecord {

@@ -89,6 +89,8 @@ class Database {
   // Frees what the connection's page cache holds and no statement uses.
   void release_memory() noexcept;
 
+  // Whether a transaction (BEGIN … COMMIT) is open on this connection.
+  bool in_transaction() const { return m_depth > 0; }
   // Transaction control; use Transaction or JoinedTransaction.
   void begin();
   void commit();

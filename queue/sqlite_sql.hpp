@@ -289,9 +289,11 @@ inline constexpr Sql k_foreign_keys_on{"set_foreign_keys", "PRAGMA foreign_keys 
 // transaction without a savepoint (sqlite::JoinedTransaction): an aak statement or a dkb page
 // holds a whole day's bookings.
 inline constexpr Sql k_temp_store_memory{"set_temp_store", "PRAGMA temp_store = MEMORY"};
-// A page cache of up to 64 MiB: an import inserts into five indexes of random keys (booking id,
-// deposit), which with SQLite's default 2 MiB reads most index pages again per booking. The
-// memory is given back when the daemon goes idle (Store::release_memory).
+// A page cache of up to 64 MiB (the default is 2 MiB; SQLite takes pages as it needs them): an
+// import inserts into five indexes of random keys, and a 10,000-deposit batch dirties ~20 MiB of
+// pages in one transaction; with 2 MiB SQLite re-reads index pages per booking and spills a
+// batch to the WAL before its commit. The memory is given back when the daemon goes idle
+// (Store::release_memory).
 inline constexpr Sql k_cache_size{"set_cache_size", "PRAGMA cache_size = -65536"};
 inline constexpr Sql k_journal_mode_get{"read_journal_mode", "PRAGMA journal_mode"};
 inline constexpr Sql k_synchronous_get{"read_synchronous", "PRAGMA synchronous"};
@@ -326,6 +328,16 @@ UPDATE deposits SET master_json = :json, content_hash = :hash, rental_contract_n
   agreed_cents = :agreed, virtual_iban = :virtual_iban, trust_account = :trust_account,
   tenant_name = :tenant, tenant_search = :tenant_search, updated_at = :now
 WHERE deposit_id = :id)sql"};
+
+inline constexpr Sql k_deposit_intake_state{"deposit_intake_state", R"sql(
+SELECT d.content_hash, d.closed, s.status FROM deposits d
+LEFT JOIN deposit_status s ON s.deposit_id = d.deposit_id
+WHERE d.deposit_id = :id)sql"};
+
+// The export of a new deposit: no row to update, nothing to clear.
+inline constexpr Sql k_export_enqueue_new{"export_enqueue_new", R"sql(
+INSERT INTO export_queue (deposit_id, content_hash, attempts, next_attempt_at, enqueued_at)
+VALUES (:id, :hash, 0, :now, :now))sql"};
 
 inline constexpr Sql k_bank_state_insert{"bank_state_insert",
                                          "INSERT INTO bank_state (deposit_id) VALUES (:id)"};

@@ -1,6 +1,7 @@
 // SqliteStore: opening, transactions and deposits.
 #include "queue/sqlite_store.hpp"
 
+#include <optional>
 #include <utility>
 
 #include "queue/content_hash.hpp"
@@ -121,6 +122,56 @@ UpsertOutcome SqliteStore::upsert_deposit(const DepositRecord& deposit) {
   sqlite::enqueue_current(m_db, deposit.deposit_id, at);
   tx.commit();
   return stored_hash ? UpsertOutcome::changed : UpsertOutcome::created;
+}
+
+std::optional<IntakeState> SqliteStore::intake_state(std::string_view deposit_id) {
+  Query q = m_db.query(sql::k_deposit_intake_state);
+  q.bind(":id", deposit_id);
+  if (!q.step()) return std::nullopt;
+  IntakeState state{q.text(0), sqlite::read_flag(q, 1), std::nullopt};
+  if (!q.is_null(2)) state.status = sqlite::read_status(q, 2);
+  return state;
+}
+
+DepositStatus SqliteStore::create_deposit(
+    const DepositRecord& deposit,
+    const std::function<StatusDecision(const DepositFacts&)>& decide) {
+  // A savepoint only when alone: inside a transaction the caller's rollback undoes a failure.
+  std::optional<Transaction> tx;
+  if (!m_db.in_transaction()) tx.emplace(m_db);
+  const std::string hash =
+      deposit.content_hash.empty() ? sha256_hex(deposit.master_json) : deposit.content_hash;
+  const std::int64_t at = now();
+  {
+    Query q = m_db.query(sql::k_deposit_insert);
+    bind_deposit(q, deposit, hash, at);
+    q.run();
+  }
+  m_db.query(sql::k_bank_state_insert).bind(":id", deposit.deposit_id).run();
+  m_db.query(sql::k_export_enqueue_new)
+      .bind(":id", deposit.deposit_id)
+      .bind(":hash", hash)
+      .bind(":now", at)
+      .run();
+  const std::optional<DepositFacts> facts = this->facts(deposit.deposit_id);
+  if (!facts) m_db.fail("create_deposit", "the new deposit is not there");
+  const StatusDecision decision = decide(*facts);
+  const std::string_view status = to_string(decision.status);
+  m_db.query(sql::k_status_set)
+      .bind(":id", deposit.deposit_id)
+      .bind(":status", status)
+      .bind(":reason", decision.reason)
+      .bind(":now", at)
+      .run();
+  m_db.query(sql::k_status_history_insert)
+      .bind(":id", deposit.deposit_id)
+      .bind_null(":old_status")
+      .bind(":status", status)
+      .bind(":reason", decision.reason)
+      .bind(":now", at)
+      .run();
+  if (tx) tx->commit();
+  return decision.status;
 }
 
 std::optional<StoredDeposit> SqliteStore::get_deposit(std::string_view deposit_id) {

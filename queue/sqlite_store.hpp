@@ -56,6 +56,10 @@ class SqliteStore final : public Store {
   void release_memory() override { m_db.release_memory(); }
 
   UpsertOutcome upsert_deposit(const DepositRecord& deposit) override;
+  std::optional<IntakeState> intake_state(std::string_view deposit_id) override;
+  DepositStatus create_deposit(
+      const DepositRecord& deposit,
+      const std::function<StatusDecision(const DepositFacts&)>& decide) override;
   std::optional<StoredDeposit> get_deposit(std::string_view deposit_id) override;
   DeleteOutcome delete_deposit(std::string_view deposit_id) override;
   bool close_deposit(std::string_view deposit_id, std::string_view closed_by) override;

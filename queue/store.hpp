@@ -43,6 +43,18 @@ class Store {
   // earlier rejection — except for a closed deposit, which is never queued again. The status
   // is not touched: derive it and set_status (in the same transaction if wanted).
   virtual UpsertOutcome upsert_deposit(const DepositRecord& deposit) = 0;
+  // Intake's look-up before a write: the stored content hash, closed flag and status; nullopt
+  // for an unknown deposit. One indexed read.
+  virtual std::optional<IntakeState> intake_state(std::string_view deposit_id) = 0;
+  // Stores a deposit the store does not have yet (it throws StoreError for a known id), queues
+  // its export, and records its first status — decide(facts) with the facts facts() gives for
+  // it — with a history row; returns that status. Alone it is atomic; inside transaction() it
+  // takes no savepoint of its own (batch intake calls it thousands of times), so when it throws
+  // its writes are only undone by the enclosing transaction's rollback: let the exception leave
+  // the transaction.
+  virtual DepositStatus create_deposit(
+      const DepositRecord& deposit,
+      const std::function<StatusDecision(const DepositFacts&)>& decide) = 0;
   virtual std::optional<StoredDeposit> get_deposit(std::string_view deposit_id) = 0;
   // Bookings are bank facts and are kept: a deposit with bookings cannot be deleted (close
   // it). Checking the balance is the caller's rule.

@@ -71,6 +71,10 @@ std::expected<nlohmann::json, FieldError> read_entry(BatchEntry& entry) {
     return std::unexpected(
         FieldError{line, "MALFORMED_JSON",
                    "malformed JSON at byte " + std::to_string(e.byte) + " of " + line});
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number beyond double ("1E400"): that entry's error, not the batch's.
+    const std::string line = "line " + std::to_string(entry.line_number);
+    return std::unexpected(FieldError{line, "MALFORMED_JSON", "a number out of range in " + line});
   }
 }
 
@@ -80,7 +84,28 @@ bool is_ndjson(std::string_view content_type) {
          type == "application/jsonl";
 }
 
+bool is_json(std::string_view content_type) {
+  std::string type = lower(content_type.substr(0, content_type.find(';')));
+  while (!type.empty() && type.back() == ' ')
+    type.pop_back();
+  return type == "application/json" ||
+         (type.starts_with("application/") && type.ends_with("+json"));
+}
+
+std::optional<http::Response> unsupported_media_type(const http::Request& request,
+                                                     bool ndjson_too) {
+  const auto content_type = request.header("content-type");
+  if (!content_type || content_type->empty() || is_json(*content_type) ||
+      (ndjson_too && is_ndjson(*content_type)))
+    return std::nullopt;
+  return http::problem(415, "Unsupported Media Type",
+                       "the body must be JSON (Content-Type application/json" +
+                           std::string(ndjson_too ? ", or application/x-ndjson for NDJSON" : "") +
+                           "), not " + std::string(*content_type));
+}
+
 std::expected<std::vector<BatchEntry>, http::Response> split_batch(const http::Request& request) {
+  if (auto refused = unsupported_media_type(request, true)) return std::unexpected(*refused);
   const auto content_type = request.header("content-type");
   if (content_type && is_ndjson(*content_type)) return split_ndjson(request.body);
   return split_array(request.body);

@@ -33,5 +33,11 @@ std::expected<std::vector<BatchEntry>, http::Response> split_batch(const http::R
 std::expected<nlohmann::json, FieldError> read_entry(BatchEntry& entry);
 
 bool is_ndjson(std::string_view content_type);
+// application/json or application/<anything>+json, parameters ignored.
+bool is_json(std::string_view content_type);
+// 415 when the request's Content-Type is given and is not JSON (nor NDJSON when `ndjson_too`);
+// a body without Content-Type is taken as JSON.
+std::optional<http::Response> unsupported_media_type(const http::Request& request,
+                                                     bool ndjson_too = false);
 
 }  // namespace kaution::api

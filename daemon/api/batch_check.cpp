@@ -19,7 +19,7 @@ std::string named_id(const nlohmann::json& value) {
 
 BatchItem check_entry(BatchEntry& entry, const ValidationContext& validation) {
   auto value = read_entry(entry);
-  if (!value) return {{}, std::unexpected(std::vector<FieldError>{value.error()}), {}};
+  if (!value) return {{}, std::unexpected(RefusedDeposit{{value.error()}, std::nullopt}), {}};
   std::string id = named_id(*value);
   return {std::move(id), check_deposit(std::move(*value), std::nullopt, validation), {}};
 }

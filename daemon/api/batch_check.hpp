@@ -19,8 +19,7 @@ namespace kaution::api {
 
 struct BatchItem {
   std::string deposit_id;  // as the entry names it; may be empty
-  std::expected<CheckedDeposit, std::vector<FieldError>> checked =
-      std::unexpected(std::vector<FieldError>{});
+  std::expected<CheckedDeposit, RefusedDeposit> checked = std::unexpected(RefusedDeposit{});
   IntakeOutcome outcome;
 };
 

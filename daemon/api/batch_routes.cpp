@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "daemon/api/batch_body.hpp"
 #include "daemon/api/batch_check.hpp"
@@ -16,17 +19,68 @@ namespace {
 using http::Request;
 using http::Response;
 
+// What the batch stored so far: ids (a second entry of the same deposit is refused) and the
+// contracts of its bank-held deposits (to say that the other deposit came with this batch).
+struct BatchSeen {
+  std::unordered_map<std::string, std::size_t> ids;
+  std::unordered_map<std::string, std::size_t> contracts;
+};
+
+std::optional<FieldError> duplicate_of(BatchSeen& seen, const std::string& id, std::size_t index) {
+  if (id.empty()) return std::nullopt;
+  const auto [it, fresh] = seen.ids.try_emplace(id, index);
+  if (fresh) return std::nullopt;
+  return FieldError{"deposit_id", "DUPLICATE_IN_BATCH",
+                    "deposit " + id + " is already entry " + std::to_string(it->second) +
+                        " of this batch; send each deposit once per batch"};
+}
+
+// Names the entry of this batch that holds the contract, when it was one of them.
+void name_batch_entry(const BatchSeen& seen, const std::string& contract,
+                      std::vector<FieldError>& errors) {
+  const auto it = seen.contracts.find(contract);
+  if (it == seen.contracts.end()) return;
+  for (FieldError& e : errors)
+    if (e.code == "ACTIVE_DEPOSIT_EXISTS")
+      e.message += " (stored from entry " + std::to_string(it->second) + " of this batch)";
+}
+
+IntakeOutcome store_item(Store& store, BatchItem& item, BatchSeen& seen, std::size_t index,
+                         Date today, const StatusRules& rules) {
+  const std::optional<FieldError> duplicate = duplicate_of(seen, item.deposit_id, index);
+  if (!item.checked) {
+    RefusedDeposit& refused = item.checked.error();
+    if (duplicate) refused.errors.insert(refused.errors.begin(), *duplicate);
+    add_contract_finding(store, refused);
+    if (refused.claim) name_batch_entry(seen, refused.claim->rental_contract_no, refused.errors);
+    IntakeOutcome out;
+    out.errors = std::move(refused.errors);
+    return out;
+  }
+  const CheckedDeposit& checked = *item.checked;
+  if (duplicate) {
+    IntakeOutcome out;
+    out.errors.push_back(*duplicate);
+    return out;
+  }
+  IntakeOutcome out = store_deposit(store, checked, today, rules);
+  const std::string& contract = checked.record.rental_contract_no;
+  if (out.result == IntakeResult::rejected)
+    name_batch_entry(seen, contract, out.errors);
+  else if (checked.deposit.connector && out.result != IntakeResult::unchanged)
+    seen.contracts.try_emplace(contract, index);
+  return out;
+}
+
 // Stores each entry as soon as it is checked, in order, in one transaction.
 void store_items(Store& store, BatchChecker& checker, std::vector<BatchItem>& items, Date today,
                  const StatusRules& rules) {
+  BatchSeen seen;
   store.transaction([&] {
     for (std::size_t i = 0; i < items.size(); ++i) {
       checker.wait(i);
       BatchItem& item = items[i];
-      if (item.checked)
-        item.outcome = store_deposit(store, *item.checked, today, rules);
-      else
-        item.outcome.errors = std::move(item.checked.error());
+      item.outcome = store_item(store, item, seen, i, today, rules);
       item.outcome.deposit_id = item.deposit_id;
     }
   });

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "mapping/canonical_json.hpp"
+#include "queue/content_hash.hpp"
+
 namespace kaution::api {
 namespace {
 
@@ -37,6 +40,21 @@ std::optional<FieldError> reconcile_path_id(nlohmann::json& body, std::string_vi
   if (it->is_string() && it->get<std::string>() == path_id) return std::nullopt;
   return FieldError{"deposit_id", "MISMATCH",
                     "does not match the deposit_id of the URL (" + std::string(path_id) + ")"};
+}
+
+// The contract a refused body claims: a string deposit_id and rental_contract_no and a
+// connector (any value: a bank-held deposit is intended).
+std::optional<ContractClaim> claim_of(const nlohmann::json& body) {
+  if (!body.is_object()) return std::nullopt;
+  const auto id = body.find("deposit_id");
+  const auto contract = body.find("rental_contract_no");
+  const auto connector = body.find("connector");
+  if (id == body.end() || !id->is_string() || contract == body.end() || !contract->is_string() ||
+      connector == body.end() || connector->is_null())
+    return std::nullopt;
+  std::string contract_no = contract->get<std::string>();
+  if (contract_no.empty()) return std::nullopt;
+  return ContractClaim{id->get<std::string>(), std::move(contract_no)};
 }
 
 }  // namespace
@@ -76,31 +94,52 @@ std::string tenant_name(const Deposit& deposit) {
   return out;
 }
 
-std::expected<CheckedDeposit, std::vector<FieldError>> check_deposit(
-    nlohmann::json body, std::optional<std::string_view> path_id,
-    const ValidationContext& context) {
-  std::vector<FieldError> errors;
+std::expected<CheckedDeposit, RefusedDeposit> check_deposit(nlohmann::json body,
+                                                            std::optional<std::string_view> path_id,
+                                                            const ValidationContext& context) {
+  RefusedDeposit refused;
   if (path_id && body.is_object())
-    if (auto mismatch = reconcile_path_id(body, *path_id)) errors.push_back(std::move(*mismatch));
+    if (auto mismatch = reconcile_path_id(body, *path_id))
+      refused.errors.push_back(std::move(*mismatch));
   auto parsed = parse_deposit(body);
   if (!parsed) {
-    errors.insert(errors.end(), parsed.error().begin(), parsed.error().end());
-    return std::unexpected(std::move(errors));
+    refused.errors.insert(refused.errors.end(), parsed.error().begin(), parsed.error().end());
+    refused.claim = claim_of(body);
+    return std::unexpected(std::move(refused));
   }
   ValidationResult validation = validate_deposit(*parsed, context);
-  errors.insert(errors.end(), validation.errors.begin(), validation.errors.end());
-  if (!errors.empty()) return std::unexpected(std::move(errors));
-  DepositRecord record = record_of(*parsed, to_json(*parsed).dump());
+  refused.errors.insert(refused.errors.end(), validation.errors.begin(), validation.errors.end());
+  if (!refused.errors.empty()) {
+    if (parsed->connector)
+      refused.claim = ContractClaim{parsed->deposit_id, parsed->rental_contract_no};
+    return std::unexpected(std::move(refused));
+  }
+  DepositRecord record = record_of(*parsed, canonical_json(*parsed));
+  record.content_hash = sha256_hex(record.master_json);
   return CheckedDeposit{std::move(*parsed), std::move(record), std::move(validation.warnings)};
+}
+
+void add_contract_finding(Store& store, RefusedDeposit& refused) {
+  if (!refused.claim) return;
+  const ContractClaim& claim = *refused.claim;
+  const auto state = store.intake_state(claim.deposit_id);
+  if (state && state->closed) return;
+  const auto others = store.active_deposit_ids_for_contract(claim.rental_contract_no);
+  if (auto error = check_single_active_deposit(claim.deposit_id, claim.rental_contract_no, others))
+    refused.errors.push_back(std::move(*error));
 }
 
 IntakeOutcome store_deposit(Store& store, const CheckedDeposit& checked, Date today,
                             const StatusRules& rules) {
   const std::string& id = checked.deposit.deposit_id;
   IntakeOutcome out{IntakeResult::rejected, id, std::nullopt, {}, checked.warnings};
-  const auto before = store.status(id);
-  const bool closed = before && before->status == DepositStatus::closed;
-  if (!closed) {
+  const auto state = store.intake_state(id);
+  if (state && state->content_hash == checked.record.content_hash) {
+    out.result = IntakeResult::unchanged;  // nothing written
+    out.status = state->status;
+    return out;
+  }
+  if (!state || !state->closed) {
     const auto others = store.active_deposit_ids_for_contract(checked.record.rental_contract_no);
     if (auto error = check_single_active_deposit(checked.deposit, others)) {
       out.errors.push_back(std::move(*error));
@@ -108,14 +147,16 @@ IntakeOutcome store_deposit(Store& store, const CheckedDeposit& checked, Date to
       return out;
     }
   }
-  const UpsertOutcome upsert = store.upsert_deposit(checked.record);
-  out.result = upsert == UpsertOutcome::created   ? IntakeResult::created
-               : upsert == UpsertOutcome::changed ? IntakeResult::changed
-                                                  : IntakeResult::unchanged;
-  if (upsert == UpsertOutcome::unchanged) {
-    if (before) out.status = before->status;
+  if (!state) {
+    out.result = IntakeResult::created;
+    out.status = store.create_deposit(checked.record, [&](const DepositFacts& facts) {
+      DerivedStatus derived = derive_status(facts, today, rules);
+      return StatusDecision{derived.status, std::move(derived.reason)};
+    });
     return out;
   }
+  store.upsert_deposit(checked.record);
+  out.result = IntakeResult::changed;
   out.status = record_derived_status(store, id, today, rules);
   return out;
 }

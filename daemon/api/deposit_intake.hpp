@@ -20,17 +20,36 @@
 
 namespace kaution::api {
 
-// A deposit that passed parse_deposit and validate_deposit, ready for the store.
+// A deposit that passed parse_deposit and validate_deposit, ready for the store; the record
+// carries the canonical master JSON and its content hash.
 struct CheckedDeposit {
   Deposit deposit;
   DepositRecord record;
   std::vector<FieldError> warnings;
 };
 
+// A bank-held deposit's claim on its rental contract: what the one-active-deposit rule checks.
+struct ContractClaim {
+  std::string deposit_id;
+  std::string rental_contract_no;
+};
+
+// A deposit refused before the store: every error of parse and validation, and its claim on a
+// contract when the body names one (so that the store's finding joins the others).
+struct RefusedDeposit {
+  std::vector<FieldError> errors;
+  std::optional<ContractClaim> claim;
+};
+
 // Parses and validates `body`. `path_id` (PUT) is the id of the URL: used when the body has no
 // deposit_id, an error when the body names another. Every error at once.
-std::expected<CheckedDeposit, std::vector<FieldError>> check_deposit(
-    nlohmann::json body, std::optional<std::string_view> path_id, const ValidationContext& context);
+std::expected<CheckedDeposit, RefusedDeposit> check_deposit(nlohmann::json body,
+                                                            std::optional<std::string_view> path_id,
+                                                            const ValidationContext& context);
+
+// Adds the one-active-deposit finding of the store (read only) to a refused deposit's errors, so
+// that every reason is reported at once.
+void add_contract_finding(Store& store, RefusedDeposit& refused);
 
 enum class IntakeResult { created, changed, unchanged, rejected };
 std::string_view to_string(IntakeResult result);
@@ -44,9 +63,10 @@ struct IntakeOutcome {
 };
 
 // The store's part; call it inside the caller's transaction (one per PUT, one per batch):
-// refuses a second active bank-held deposit on the same rental contract (writing nothing);
-// stores; for created/changed derives the status as of `today` and records it (history).
-// Unchanged writes nothing. StoreError propagates: the caller's transaction rolls back.
+// unchanged content (same hash) writes nothing; otherwise refuses a second active bank-held
+// deposit on the same rental contract (writing nothing); stores; derives the status as of
+// `today` and records it (history). StoreError propagates: the caller's transaction rolls back
+// (a new deposit is written without a savepoint of its own: Store::create_deposit).
 IntakeOutcome store_deposit(Store& store, const CheckedDeposit& checked, Date today,
                             const StatusRules& rules);
 

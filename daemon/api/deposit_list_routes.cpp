@@ -32,6 +32,8 @@ std::expected<DepositFilter, Response> read_filter(const Request& request, Date 
     if (!filter.status) query.error("status", "unknown status \"" + *status + "\"");
   }
   filter.connector = query.text("connector");
+  if (filter.connector && !bank_profile_from_string(*filter.connector))
+    query.error("connector", "unknown connector \"" + *filter.connector + "\" (aak, km or dkb)");
   filter.access = query.text("access");
   filter.text = query.text("q");
   if (query.flag("active_only").value_or(false)) filter.running_on = today;

@@ -1,6 +1,7 @@
 // PUT/DELETE /api/v1/deposits/{deposit_id}, POST …/close, PUT …/ledger.
 #include <spdlog/spdlog.h>
 
+#include "daemon/api/batch_body.hpp"
 #include "daemon/api/deposit_intake.hpp"
 #include "daemon/api/json_out.hpp"
 #include "daemon/api/problems.hpp"
@@ -30,14 +31,18 @@ std::string balance_text(const StoredDeposit& d) {
 }
 
 Response put_deposit(ApiContext& context, const Request& request) {
+  if (auto refused = unsupported_media_type(request)) return *refused;
   auto body = http::parse_json_object(request.body);
   if (!body) return body.error();
   const std::string id(request.path_param("deposit_id"));
   const auto settings = context.settings();
   auto checked = check_deposit(std::move(*body), id, settings->validation);
-  if (!checked)
-    return invalid_body("deposit " + id + ": " + count_text(checked.error().size(), "error"),
-                        checked.error());
+  if (!checked) {
+    RefusedDeposit& refused = checked.error();
+    context.store().with([&](Store& store) { add_contract_finding(store, refused); });
+    return invalid_body("deposit " + id + ": " + count_text(refused.errors.size(), "error"),
+                        refused.errors);
+  }
   const IntakeOutcome out = context.store().with([&](Store& store) {
     IntakeOutcome outcome;
     store.transaction(

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "daemon/api/batch_body.hpp"
 #include "daemon/http/json_body.hpp"
 
 namespace kaution::api {
@@ -19,20 +20,60 @@ bool is_wire_amount(std::string_view text) {
          text.find('.', dot + 1) == std::string_view::npos;
 }
 
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-';
+}
+
 }  // namespace
+
+std::optional<std::string> json_pointer_of(std::string_view field) {
+  std::string out;
+  bool token_open = false;  // a member name is being copied
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    const char c = field[i];
+    if (c == '.') {
+      // Between two names, or after an index; never first, last or doubled.
+      if (out.empty() || i + 1 == field.size() || field[i + 1] == '.' || field[i + 1] == '[')
+        return std::nullopt;
+      token_open = false;
+    } else if (c == '[') {
+      const std::size_t close = field.find(']', i);
+      if (close == std::string_view::npos || close == i + 1) return std::nullopt;
+      const std::string_view index = field.substr(i + 1, close - i - 1);
+      if (!std::all_of(index.begin(), index.end(), [](char d) { return d >= '0' && d <= '9'; }))
+        return std::nullopt;
+      out += '/';
+      out += index;
+      i = close;
+      token_open = false;
+    } else if (is_name_char(c)) {
+      if (!token_open) out += '/';
+      token_open = true;
+      out += c;
+    } else {
+      return std::nullopt;  // not a path ("line 3")
+    }
+  }
+  return out;
+}
 
 std::vector<http::FieldError> to_http(const std::vector<FieldError>& errors) {
   std::vector<http::FieldError> out;
   out.reserve(errors.size());
   for (const FieldError& e : errors)
-    out.push_back({e.field, e.message});
+    out.push_back({e.field, e.message, json_pointer_of(e.field).value_or("")});
   return out;
 }
 
 nlohmann::json field_errors_json(const std::vector<FieldError>& errors) {
   auto out = nlohmann::json::array();
-  for (const FieldError& e : errors)
-    out.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
+  for (const FieldError& e : errors) {
+    nlohmann::json j{{"field", e.field}, {"code", e.code}, {"message", e.message}};
+    if (auto pointer = json_pointer_of(e.field); pointer && !pointer->empty())
+      j["pointer"] = std::move(*pointer);
+    out.push_back(std::move(j));
+  }
   return out;
 }
 
@@ -181,6 +222,7 @@ void BodyReader::error(std::string_view key, std::string_view code, std::string 
 
 std::expected<nlohmann::json, http::Response> read_object_body(
     const http::Request& request, std::initializer_list<std::string_view> allowed) {
+  if (auto refused = unsupported_media_type(request)) return std::unexpected(*refused);
   auto body = http::parse_json_object(request.body);
   if (!body) return body;
   auto unknown = http::unknown_fields(*body, allowed);

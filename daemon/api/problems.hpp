@@ -18,8 +18,14 @@
 
 namespace kaution::api {
 
+// The JSON Pointer (RFC 6901) of a body field named as in ledger-api.md:
+// "parties[0].last_name" → "/parties/0/last_name"; "" for the whole body (field ""); nullopt
+// for a name that is not a path ("line 3" of an NDJSON batch).
+std::optional<std::string> json_pointer_of(std::string_view field);
+
+// Body field errors with their pointers.
 std::vector<http::FieldError> to_http(const std::vector<FieldError>& errors);
-// [{"field", "code", "message"}]
+// [{"field", "pointer"?, "code", "message"}]
 nlohmann::json field_errors_json(const std::vector<FieldError>& errors);
 
 http::Response not_found(std::string detail);

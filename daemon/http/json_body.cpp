@@ -55,6 +55,10 @@ std::expected<nlohmann::json, Response> parse_json(std::string_view body) {
     return nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& error) {
     return std::unexpected(malformed(body, error));
+  } catch (const nlohmann::json::out_of_range& error) {
+    // A number beyond double ("1E400"): well-formed JSON that nlohmann cannot hold.
+    return std::unexpected(
+        problem(400, "Malformed JSON", std::string("a number is out of range: ") + error.what()));
   }
 }
 

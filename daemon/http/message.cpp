@@ -31,7 +31,9 @@ Response to_response(const Problem& problem) {
                               {"detail", problem.detail}};
   auto errors = nlohmann::ordered_json::array();
   for (const FieldError& error : problem.errors) {
-    errors.push_back({{"field", error.field}, {"message", error.message}});
+    nlohmann::ordered_json e{{"field", error.field}, {"message", error.message}};
+    if (!error.pointer.empty()) e["pointer"] = error.pointer;
+    errors.push_back(std::move(e));
   }
   body["errors"] = std::move(errors);
   for (const auto& [key, value] : problem.extensions.items()) {

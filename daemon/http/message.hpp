@@ -50,10 +50,12 @@ struct Response {
   Delivery delivery = Delivery::complete;
 };
 
-// One error of a field, named as in ledger-api.md: "parties[0].last_name".
+// One error of a field, named as in ledger-api.md: "parties[0].last_name"; for a field of a JSON
+// body also as an RFC 6901 JSON Pointer ("/parties/0/last_name"; empty: none given).
 struct FieldError {
   std::string field;
   std::string message;
+  std::string pointer = {};
 };
 
 // An RFC 9457 problem. `extensions` are extra members of the object (e.g. "line").
@@ -68,7 +70,8 @@ struct Problem {
 
 inline constexpr std::string_view k_problem_content_type = "application/problem+json";
 
-// {"type", "title", "status", "detail", "errors": [{"field", "message"}], ...extensions}
+// {"type", "title", "status", "detail", "errors": [{"field", "message", "pointer"?}],
+// ...extensions}
 Response to_response(const Problem& problem);
 Response problem(int status, std::string title, std::string detail = {},
                  std::vector<FieldError> errors = {});

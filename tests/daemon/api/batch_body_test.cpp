@@ -37,6 +37,24 @@ TEST(ApiBatchBody, NdjsonSkipsBlankLinesAndKeepsLineNumbers) {
   EXPECT_EQ(api::read_entry(e[2])->at("b"), 2);
 }
 
+// Found by fuzz_batch_body: a number beyond double ("4E4444") made nlohmann throw out_of_range,
+// which escaped the parse and failed the whole batch (500) instead of the one entry.
+TEST(ApiBatchBody, ANumberOutOfRangeIsThatEntrysErrorOnly) {
+  const http::Request ndjson =
+      request("{\"agreed_amount\": 4444E4444}\n{\"b\": 2}", "application/x-ndjson");
+  auto entries = api::split_batch(ndjson);
+  ASSERT_TRUE(entries);
+  const auto bad = api::read_entry((*entries)[0]);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "line 1");
+  EXPECT_EQ(bad.error().code, "MALFORMED_JSON");
+  EXPECT_EQ(api::read_entry((*entries)[1])->at("b"), 2);
+  const auto array = api::split_batch(request("[{\"a\": -1e999}]", "application/json"));
+  ASSERT_FALSE(array);
+  EXPECT_EQ(array.error().status, 400);
+  EXPECT_NE(array.error().body.find("out of range"), std::string::npos) << array.error().body;
+}
+
 TEST(ApiBatchBody, ArrayAndItsRefusals) {
   auto entries = api::split_batch(request("[{}, 5]", "application/json"));
   ASSERT_TRUE(entries);

@@ -40,6 +40,62 @@ TEST(ApiBatch, EachDepositOnItsOwn) {
   EXPECT_EQ(query_int(daemon.store_path(), "SELECT count(*) FROM deposits"), 2);
 }
 
+bool has_error(const nlohmann::json& result, const std::string& field, const std::string& code) {
+  for (const auto& e : result["errors"])
+    if (e["field"] == field && e["code"] == code) return true;
+  return false;
+}
+
+TEST(ApiBatch, SecondDepositOfAContractNamesTheEntryAndComesWithEveryOtherError) {
+  Daemon daemon;
+  nlohmann::json second = aak_deposit("D-2", "1.0001", 2);
+  second["virtual_iban"] = "DE00550104000007223330";
+  second["valid_from"] = "2026-02-30";
+  const nlohmann::json batch = {aak_deposit("D-1", "1.0001", 1), second,
+                                aak_deposit("D-3", "1.0001", 3)};
+  const Reply r = post_batch(daemon, batch.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto& results = r.json["results"];
+  EXPECT_EQ(results[0]["result"], "created");
+  for (std::size_t i : {1U, 2U}) {
+    EXPECT_EQ(results[i]["result"], "rejected");
+    EXPECT_TRUE(has_error(results[i], "rental_contract_no", "ACTIVE_DEPOSIT_EXISTS")) << r.body;
+    for (const auto& e : results[i]["errors"]) {
+      if (e["code"] != "ACTIVE_DEPOSIT_EXISTS") continue;
+      const std::string message = e["message"];
+      EXPECT_NE(message.find("(D-1)"), std::string::npos) << message;
+      EXPECT_NE(message.find("entry 0 of this batch"), std::string::npos) << message;
+    }
+  }
+  // The invalid one reports its own errors together with the contract's.
+  for (const char* field : {"virtual_iban", "valid_from"}) {
+    bool named = false;
+    for (const auto& e : results[1]["errors"])
+      named = named || e["field"] == field;
+    EXPECT_TRUE(named) << field << ": " << results[1];
+  }
+  EXPECT_EQ(query_int(daemon.store_path(), "SELECT count(*) FROM deposits"), 1);
+  EXPECT_EQ(query_int(daemon.store_path(), "SELECT count(*) FROM status_history"), 1);
+}
+
+TEST(ApiBatch, TheSameDepositTwiceInOneBatch) {
+  Daemon daemon;
+  nlohmann::json changed = aak_deposit("D-1", "1.0001", 1);
+  changed["object_label"] = "other";
+  const nlohmann::json batch = {aak_deposit("D-1", "1.0001", 1), changed,
+                                aak_deposit("D-1", "1.0001", 1)};
+  const Reply r = post_batch(daemon, batch.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json["summary"]["created"], 1);
+  EXPECT_EQ(r.json["summary"]["rejected"], 2);
+  for (std::size_t i : {1U, 2U}) {
+    EXPECT_TRUE(has_error(r.json["results"][i], "deposit_id", "DUPLICATE_IN_BATCH")) << r.body;
+    EXPECT_NE(r.body.find("already entry 0 of this batch"), std::string::npos);
+  }
+  EXPECT_NE(daemon.get("/api/v1/deposits/D-1").json["master"]["object_label"], "other");
+  EXPECT_EQ(query_int(daemon.store_path(), "SELECT count(*) FROM status_history"), 1);
+}
+
 TEST(ApiBatch, NdjsonWithAMalformedLine) {
   Daemon daemon;
   const std::string body = aak_deposit("D-1", "1.0001", 1).dump() + "\n{\"deposit_id\": oops}\n\n" +

@@ -132,6 +132,23 @@ TEST_F(ApiDepositErrors, SecondActiveDepositOnTheSameContract) {
   EXPECT_EQ(daemon.put_deposit(aak_deposit("D-2", "1.0001", 2)).status, 201);
 }
 
+TEST_F(ApiDepositErrors, SecondActiveDepositComesWithEveryOtherError) {
+  nlohmann::json d2 = aak_deposit("D-2", "1.0001", 2);
+  d2["virtual_iban"] = "DE00550104000007223330";
+  d2["valid_from"] = "2026-02-30";
+  const Reply r = daemon.put_deposit(d2);
+  expect_problem(r, 422);
+  for (const char* field : {"rental_contract_no", "virtual_iban", "valid_from"})
+    EXPECT_TRUE(names_field(r, field)) << field << ": " << r.body;
+  // Also when the body does not even parse as a deposit (wrong type of a field).
+  d2["agreed_amount"] = 1340;
+  const Reply typed = daemon.put_deposit(d2);
+  expect_problem(typed, 422);
+  for (const char* field : {"rental_contract_no", "agreed_amount", "valid_from"})
+    EXPECT_TRUE(names_field(typed, field)) << field << ": " << typed.body;
+  expect_nothing_changed();
+}
+
 TEST_F(ApiDepositErrors, BodyOverTheLimitIs413) {
   std::string body = aak_deposit("D-2", "1.0002", 2).dump();
   body.insert(body.size() - 1, ", \"padding\": \"" + std::string(11 * 1024 * 1024, 'x') + "\"");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "daemon/api/deposit_intake.hpp"
+#include "queue/content_hash.hpp"
 #include "queue/sqlite_store.hpp"
 #include "tests/daemon/api/sample_deposits.hpp"
 #include "tests/support/process.hpp"
@@ -27,7 +28,7 @@ TEST(ApiIntake, PathIdFillsAMissingIdAndMustMatchAGivenOne) {
   d["deposit_id"] = "D-8";
   auto mismatch = check_deposit(d, std::string_view("D-7"), context());
   ASSERT_FALSE(mismatch);
-  EXPECT_EQ(mismatch.error()[0].field, "deposit_id");
+  EXPECT_EQ(mismatch.error().errors.at(0).field, "deposit_id");
 }
 
 TEST(ApiIntake, RecordCarriesTheQueryColumns) {
@@ -35,15 +36,15 @@ TEST(ApiIntake, RecordCarriesTheQueryColumns) {
   d["parties"].push_back({{"role", "tenant"}, {"company_name", "Meyer GmbH"}});
   d["parties"].push_back({{"role", "guarantor"}, {"last_name", "Bürge"}});
   auto checked = check_deposit(d, std::nullopt, context());
-  ASSERT_TRUE(checked) << checked.error()[0].message;
+  ASSERT_TRUE(checked) << checked.error().errors.at(0).message;
   const DepositRecord& r = checked->record;
   EXPECT_EQ(r.tenant_name, "Schmidt, Natalie & Meyer GmbH");
   EXPECT_EQ(r.connector, "aak");
   EXPECT_EQ(r.access, "aak-main");
   EXPECT_EQ(r.agreed, Money::from_cents(134000));
   EXPECT_EQ(r.virtual_iban, de_iban(7223331));
-  EXPECT_TRUE(r.content_hash.empty());  // the store hashes the canonical JSON
-  EXPECT_EQ(r.master_json, to_json(checked->deposit).dump());
+  EXPECT_EQ(r.master_json, to_json(checked->deposit).dump());  // canonical
+  EXPECT_EQ(r.content_hash, sha256_hex(r.master_json));
 }
 
 TEST(ApiIntake, EveryErrorOfParseOrValidation) {
@@ -52,7 +53,7 @@ TEST(ApiIntake, EveryErrorOfParseOrValidation) {
   d["instalments"][0]["amount"] = "1000.00";
   auto checked = check_deposit(d, std::nullopt, context());
   ASSERT_FALSE(checked);
-  EXPECT_GE(checked.error().size(), 2u);
+  EXPECT_GE(checked.error().errors.size(), 2u);
 }
 
 TEST(ApiIntake, WritesStatusInTheSameTransactionAndNothingWhenUnchanged) {

@@ -2,6 +2,7 @@
 // contract, list filters and totals, reconciliation facts as of a date.
 #include <gtest/gtest.h>
 
+#include "queue/content_hash.hpp"
 #include "queue/sqlite_store.hpp"
 #include "tests/support/process.hpp"
 
@@ -55,6 +56,65 @@ TEST_F(StoreAdditions, LedgerFiguresByDate) {
   EXPECT_FALSE(store.ledger_figures("D-1", day("2026-01-15")));
   store.delete_deposit("D-1");
   EXPECT_FALSE(store.ledger_figures("D-1", std::nullopt));  // cascades
+}
+
+TEST_F(StoreAdditions, CreateDepositWritesWhatUpsertAndSetStatusWrite) {
+  DepositFacts seen;
+  const DepositStatus status = store.create_deposit(deposit("D-1", "C-1"), [&](const auto& f) {
+    seen = f;
+    return StatusDecision{DepositStatus::waiting, "new"};
+  });
+  EXPECT_EQ(status, DepositStatus::waiting);
+  store.upsert_deposit(deposit("D-2", "C-2"));
+  store.set_status("D-2", DepositStatus::waiting, "new");
+  // The facts decide() saw are the store's facts of the new deposit, and the same as those of
+  // a deposit stored the general way.
+  const DepositFacts facts = *store.facts("D-1");
+  const DepositFacts general = *store.facts("D-2");
+  for (const DepositFacts* f : {static_cast<const DepositFacts*>(&seen), &general}) {
+    EXPECT_EQ(f->export_pending, facts.export_pending);
+    EXPECT_EQ(f->closed, facts.closed);
+    EXPECT_EQ(f->valid_from, facts.valid_from);
+    EXPECT_EQ(f->agreed, facts.agreed);
+    EXPECT_EQ(f->ever_exported, facts.ever_exported);
+    EXPECT_EQ(f->credentials_refused, facts.credentials_refused);
+  }
+  const auto one = *store.get_deposit("D-1");
+  const auto two = *store.get_deposit("D-2");
+  EXPECT_EQ(one.deposit.content_hash, sha256_hex(one.deposit.master_json));
+  ASSERT_TRUE(one.queued && two.queued);
+  EXPECT_EQ(one.queued->content_hash, one.deposit.content_hash);
+  EXPECT_EQ(two.queued->content_hash, two.deposit.content_hash);
+  EXPECT_EQ(one.queued->next_attempt_at, two.queued->next_attempt_at);
+  EXPECT_EQ(one.queued->attempts, 0);
+  EXPECT_EQ(one.status, two.status);
+  for (const char* id : {"D-1", "D-2"}) {
+    const auto history = store.history(id, 10);
+    ASSERT_EQ(history.size(), 1u) << id;
+    const auto* change = std::get_if<StatusChange>(&history[0].event);
+    ASSERT_NE(change, nullptr);
+    EXPECT_FALSE(change->old_status);
+    EXPECT_EQ(change->new_status, DepositStatus::waiting);
+    EXPECT_EQ(change->reason, "new");
+  }
+  EXPECT_EQ(store.intake_state("D-1")->content_hash, one.deposit.content_hash);
+  EXPECT_FALSE(store.intake_state("D-9"));
+}
+
+TEST_F(StoreAdditions, CreateDepositInATransactionThatFailsLeavesNothing) {
+  EXPECT_THROW(store.transaction([&] {
+    store.create_deposit(deposit("D-1", "C-1"), [](const auto&) {
+      return StatusDecision{DepositStatus::waiting, "x"};
+    });
+    store.create_deposit(deposit("D-1", "C-1"),  // the same id again: the store refuses
+                         [](const auto&) {
+                           return StatusDecision{DepositStatus::waiting, "x"};
+                         });
+  }),
+               StoreError);
+  EXPECT_FALSE(store.get_deposit("D-1"));
+  EXPECT_TRUE(store.history("D-1", 10).empty());
+  EXPECT_TRUE(store.due_exports(clock.now(), 10).empty());
 }
 
 TEST_F(StoreAdditions, ActiveDepositsOnAContract) {
