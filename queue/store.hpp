@@ -155,6 +155,8 @@ class Store {
   virtual std::vector<HistoryEntry> history(std::string_view deposit_id, std::size_t limit) = 0;
   // Deposits per connector, access and status.
   virtual std::vector<StatusCount> status_counts() = 0;
+  // Per access with waiting exports or unassigned bookings: those figures (for /metrics).
+  virtual std::vector<QueueFigures> queue_figures() = 0;
   virtual std::optional<DepositFacts> facts(std::string_view deposit_id) = 0;
   // The facts of every deposit in one pass, in deposit_id order. fn may call other Store
   // functions (e.g. set_status) but not for_each_facts.

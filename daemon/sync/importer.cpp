@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "metrics/sync_metrics.hpp"
 #include "queue/content_hash.hpp"
 
 namespace kaution {
@@ -58,6 +59,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
         mark_refused(m_context.store, access, page.error());
       spdlog::warn("IMPORT_FAILED access={} pages_stored={} error=\"{}\"", access.name(),
                    summary.pages, failure_text(page.error()));
+      metrics::import_finished(access.name(), to_string(page.error().failure_class), summary.added);
       return summary;
     }
     const auto sent = static_cast<std::int64_t>(page->bookings.size());
@@ -68,6 +70,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
     } catch (const StoreError& e) {
       spdlog::error("IMPORT_FAILED access={} pages_stored={} error=\"page not stored: {}\"",
                     access.name(), summary.pages, e.what());
+      metrics::import_finished(access.name(), "store", summary.added);
       return summary;
     }
     ++summary.pages;
@@ -84,6 +87,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
   spdlog::info("IMPORT_DONE access={} bookings={} new={} pages={} portal_assigned={}{}",
                access.name(), summary.bookings, summary.added, summary.pages,
                summary.portal_assigned, summary.complete ? "" : " interrupted=true");
+  metrics::import_finished(access.name(), summary.complete ? "ok" : "interrupted", summary.added);
   log_unassigned(access, unassigned);
   return summary;
 }

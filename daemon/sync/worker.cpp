@@ -29,8 +29,10 @@ void SyncWorker::loop() {
     std::chrono::milliseconds sleep = k_after_failure;
     try {
       const TimePoint next = m_scheduler.run_due();
-      sleep =
-          std::chrono::duration_cast<std::chrono::milliseconds>(next - m_scheduler.clock().now());
+      const TimePoint now = m_scheduler.clock().now();
+      // `next` may be TimePoint::min() (an access resumed after a credentials refusal has not
+      // been imported yet): due now, and `next - now` would overflow.
+      sleep = next <= now ? 0ms : std::chrono::duration_cast<std::chrono::milliseconds>(next - now);
     } catch (const std::exception& e) {
       spdlog::error("SYNC_RUN_FAILED error=\"{}\"", e.what());
     }
