@@ -109,6 +109,7 @@ LogConfig build_log(const ObjectReader& reader) {
   LogConfig log;
   reader.read_enum("level", k_log_level_names, log.level);
   reader.read_enum("format", k_log_format_names, log.format);
+  reader.read("debug_archive", log.debug_archive);
   return log;
 }
 

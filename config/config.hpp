@@ -180,6 +180,7 @@ struct LedgerConfig {
 struct LogConfig {
   LogLevel level = LogLevel::info;
   LogFormat format = LogFormat::text;
+  bool debug_archive = false;  // personal data unmasked in logs (secrets never)
 };
 
 struct Config {

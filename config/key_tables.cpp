@@ -403,6 +403,11 @@ constexpr auto k_log_keys = std::to_array<KeySpec>({
      .default_json = R"("text")",
      .choices = k_log_format_names,
      .description = "Log line format."},
+    {.name = "debug_archive",
+     .type = boolean,
+     .default_json = "false",
+     .description = "Debug archive: personal data (names, IBANs) unmasked in the log; secrets "
+                    "stay redacted."},
 });
 constexpr KeyTable k_log_table{.pointer = "/log", .description = "Logging.", .keys = k_log_keys};
 

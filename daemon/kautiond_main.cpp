@@ -1,6 +1,8 @@
 // kautiond: the daemon. Thin: parses the command line and hands over to Daemon.
 
 #include <spdlog/spdlog.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -41,7 +43,17 @@ int check_config(const std::string& path) {
   return k_exit_ok;
 }
 
+// A core file would hold the resolved secrets (they stay in memory for re-authentication), so
+// there is none: RLIMIT_CORE 0, and not dumpable, which also keeps other processes of the same
+// user from attaching with ptrace or reading /proc/PID/mem. The unit says LimitCORE=0 as well.
+void refuse_core_dumps() {
+  const rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 int run_daemon(const std::string& path, bool once) {
+  refuse_core_dumps();  // before any secret is read
   auto loaded = load_config_file(path, SecretEnvironment::from_process());
   if (!loaded) {
     for (const ConfigError& e : loaded.error())
@@ -49,7 +61,7 @@ int run_daemon(const std::string& path, bool once) {
     return k_exit_config;
   }
   register_secrets(*loaded);
-  setup_logging(loaded->log.level, loaded->log.format);
+  setup_logging(loaded->log);
   SignalWaiter signals;  // before any thread starts
   SystemClock clock;
   try {

@@ -295,6 +295,13 @@ struct StatusCount {
   std::int64_t count = 0;
 };
 
+struct QueueFigures {
+  std::string access;
+  std::int64_t waiting_exports = 0;               // queued, due now or later (not given up)
+  std::optional<TimePoint> oldest_waiting_since;  // enqueued_at of the oldest of them
+  std::int64_t unassigned_bookings = 0;
+};
+
 // DepositFacts (the facts a status is derived from) is core/deposit_facts.hpp.
 
 }  // namespace kaution

@@ -609,6 +609,20 @@ FROM deposits d LEFT JOIN deposit_status s ON s.deposit_id = d.deposit_id
 GROUP BY d.connector, d.access, s.status
 ORDER BY d.connector, d.access, s.status)sql"};
 
+// Per access: waiting exports (next_attempt_at set: not rejected, not exhausted), the oldest
+// one's enqueue time, and unassigned bookings (over the partial index bookings_unassigned).
+inline constexpr Sql k_queue_figures{"queue_figures", R"sql(
+SELECT access, sum(waiting), min(oldest), sum(unassigned) FROM (
+  SELECT coalesce(d.access, '') AS access, count(*) AS waiting, min(q.enqueued_at) AS oldest,
+         0 AS unassigned
+  FROM export_queue q JOIN deposits d ON d.deposit_id = q.deposit_id
+  WHERE q.next_attempt_at IS NOT NULL
+  GROUP BY d.access
+  UNION ALL
+  SELECT access, 0, NULL, count(*) FROM bookings WHERE deposit_id IS NULL GROUP BY access)
+GROUP BY access
+ORDER BY access)sql"};
+
 // Columns read by read_facts (column 0 is the deposit_id), in this order. last_import is the
 // later of the deposit's last balance import and its access's last import; payments are the
 // payment_in and reversal bookings; the sums use the index on bookings.deposit_id.

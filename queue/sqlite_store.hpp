@@ -117,6 +117,7 @@ class SqliteStore final : public Store {
   void record_exchange(const Exchange& exchange) override;
   std::vector<HistoryEntry> history(std::string_view deposit_id, std::size_t limit) override;
   std::vector<StatusCount> status_counts() override;
+  std::vector<QueueFigures> queue_figures() override;
   std::optional<DepositFacts> facts(std::string_view deposit_id) override;
   std::vector<std::string> deposits_in_status(DepositStatus status) override;
   void for_each_facts(

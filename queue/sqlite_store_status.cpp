@@ -100,6 +100,14 @@ std::vector<StatusCount> SqliteStore::status_counts() {
   return counts;
 }
 
+std::vector<QueueFigures> SqliteStore::queue_figures() {
+  std::vector<QueueFigures> figures;
+  Query q = m_db.query(sql::k_queue_figures);
+  while (q.step())
+    figures.push_back({q.text(0), q.int64(1), sqlite::read_optional_time(q, 2), q.int64(3)});
+  return figures;
+}
+
 std::optional<DepositFacts> SqliteStore::facts(std::string_view deposit_id) {
   Query q = m_db.query(sql::k_facts_get);
   q.bind(":id", deposit_id);

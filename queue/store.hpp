@@ -169,6 +169,8 @@ class Store {
   virtual std::vector<HistoryEntry> history(std::string_view deposit_id, std::size_t limit) = 0;
   // Deposits per connector, access and status.
   virtual std::vector<StatusCount> status_counts() = 0;
+  // Per access with waiting exports or unassigned bookings: those figures (for /metrics).
+  virtual std::vector<QueueFigures> queue_figures() = 0;
   virtual std::optional<DepositFacts> facts(std::string_view deposit_id) = 0;
   // The deposits whose stored status is `status`.
   virtual std::vector<std::string> deposits_in_status(DepositStatus status) = 0;

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -118,6 +119,17 @@ nlohmann::json fault_rules(const Cli& cli) {
   return rules;
 }
 
+// KAUTIOND_SANDBOX_{AAK,KM,DKB}_SECRET replace a bank's default secret (tests use canaries);
+// from the environment, so that they do not show in the process list.
+std::array<std::string, 3> secrets_from_environment() {
+  std::array<std::string, 3> secrets;
+  const char* names[] = {"KAUTIOND_SANDBOX_AAK_SECRET", "KAUTIOND_SANDBOX_KM_SECRET",
+                         "KAUTIOND_SANDBOX_DKB_SECRET"};
+  for (std::size_t i = 0; i < secrets.size(); ++i)
+    if (const char* value = std::getenv(names[i])) secrets[i] = value;
+  return secrets;
+}
+
 sigset_t stop_signals() {
   sigset_t set;
   sigemptyset(&set);
@@ -135,6 +147,7 @@ int serve(const Cli& cli, const DataSetOptions& data, const sigset_t& signals) {
   options.token_ttl = std::chrono::seconds(cli.token_ttl);
   options.faults = fault_rules(cli);
   options.state_file = cli.state;
+  options.secrets = secrets_from_environment();
   Sandbox sandbox(std::move(options));
   if (!cli.port_file.empty()) write_text(cli.port_file, sandbox.ports_json().dump() + "\n");
   spdlog::info("kautiond-sandbox: seed {}, size {}, today {}; aak :{}, km :{}, dkb :{}; CA {}",

@@ -58,8 +58,12 @@ Sandbox::Sandbox(SandboxOptions options)
   }
   for (const Bank bank : k_banks) {
     auto& context = m_contexts[static_cast<std::size_t>(bank)];
-    context = std::make_unique<BankContext>(bank, *m_world, default_credentials(bank),
-                                            m_options.token_ttl);
+    Credentials credentials = default_credentials(bank);
+    if (const std::string& secret = m_options.secrets[static_cast<std::size_t>(bank)];
+        !secret.empty())
+      credentials.secret = secret;
+    context =
+        std::make_unique<BankContext>(bank, *m_world, std::move(credentials), m_options.token_ttl);
     load_faults(*context, m_options.faults);
   }
   std::array<http::Router, 3> routers;

@@ -31,7 +31,8 @@ struct SandboxOptions {
   std::string address = "127.0.0.1";
   std::array<std::uint16_t, 3> ports{8441, 8442, 8443};  // aak, km, dkb
   std::chrono::seconds token_ttl{3600};
-  nlohmann::json faults;             // null, or {"aak": [rules], "km": [...], "dkb": [...]}
+  nlohmann::json faults;               // null, or {"aak": [rules], "km": [...], "dkb": [...]}
+  std::array<std::string, 3> secrets;  // aak, km, dkb; empty: default_credentials()
   std::filesystem::path state_file;  // empty: state in memory only (state.hpp)
 };
 

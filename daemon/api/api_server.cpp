@@ -51,7 +51,9 @@ ApiServer::ApiServer(const Config& config, StoreAccess& store, const Clock& cloc
     : m_context(store, clock, settings_from_config(config), std::move(hooks)) {
   http::ServerOptions options = server_options(config.api);
   options.readiness = std::move(readiness);
-  m_server = std::make_unique<http::HttpServer>(std::move(options), make_router(m_context),
+  http::Router router = make_router(m_context);
+  add_metrics_route(router, m_context, metrics_role(config.api));
+  m_server = std::make_unique<http::HttpServer>(std::move(options), std::move(router),
                                                 http_tokens(config.api));
   spdlog::info("API_LISTENING socket={}{}", config.api.socket.string(),
                m_server->tcp_port() ? " tcp_port=" + std::to_string(*m_server->tcp_port()) : "");

@@ -26,6 +26,13 @@ void add_booking_routes(http::Router& router, ApiContext& context);
 // GET /reconciliation
 void add_reconciliation_routes(http::Router& router, ApiContext& context);
 
+// GET /metrics (Prometheus text). Who may read it: metrics_role().
+void add_metrics_route(http::Router& router, ApiContext& context, http::Role role);
+// No token on the Unix socket and on a loopback TCP listener (the socket's mode and group, or
+// the host, guard it, as for /healthz); any valid token (operator) when the API listens on TCP
+// beyond loopback. One role per route, so a non-loopback listener asks it on the socket too.
+http::Role metrics_role(const ApiConfig& api);
+
 // Every route above (the paths under /api/v1). `context` must outlive the router.
 http::Router make_router(ApiContext& context);
 

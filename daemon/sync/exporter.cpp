@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "metrics/sync_metrics.hpp"
+
 namespace kaution {
 
 struct Exporter::Sent {
@@ -195,6 +197,7 @@ bool Exporter::record(SyncAccess& access, std::vector<Sent>& sent, const RetryPo
       m_context.write_exchanges(s);
       for (const Sent& one : sent) {
         m_context.touch(one.job.deposit_id);
+        metrics::export_result(access.name(), one.bank_ref);
         if (one.bank_ref) {
           const ExportAck ack = s.record_export_success(one.job.deposit_id,
                                                         one.job.queued.content_hash, *one.bank_ref);
@@ -238,6 +241,7 @@ void Exporter::record_failure(Store& store, SyncAccess& access, const Sent& sent
   store.record_export_failure(job.deposit_id, job.queued.content_hash, failure, next);
   if (next) {
     ++summary.retried;
+    metrics::export_retry(access.name());
     spdlog::warn("EXPORT_RETRY deposit={} access={} attempt={} next={} class={} message=\"{}\"",
                  job.deposit_id, access.name(), attempts, to_rfc3339(*next),
                  to_string(failure.failure_class), failure.message);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <future>
 
+#include "metrics/sync_metrics.hpp"
 #include "queue/content_hash.hpp"
 
 namespace kaution {
@@ -69,6 +70,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
       summary.retry_after = page.error().retry_after;
       spdlog::warn("IMPORT_FAILED access={} pages_stored={} error=\"{}\"", access.name(),
                    summary.pages, failure_text(page.error()));
+      metrics::import_finished(access.name(), to_string(page.error().failure_class), summary.added);
       return summary;
     }
     request.cursor = page->cursor;
@@ -82,6 +84,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
     } catch (const StoreError& e) {
       spdlog::error("IMPORT_FAILED access={} pages_stored={} error=\"page not stored: {}\"",
                     access.name(), summary.pages, e.what());
+      metrics::import_finished(access.name(), "store", summary.added);
       return summary;
     }
     ++summary.pages;
@@ -101,6 +104,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
       access.name(), summary.bookings, summary.added, summary.pages, summary.portal_assigned,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
       summary.complete ? "" : " interrupted=true");
+  metrics::import_finished(access.name(), summary.complete ? "ok" : "interrupted", summary.added);
   log_unassigned(access, unassigned);
   return summary;
 }

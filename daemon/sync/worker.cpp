@@ -30,8 +30,8 @@ void SyncWorker::loop() {
     try {
       const TimePoint next = m_scheduler.run_due();
       const TimePoint now = m_scheduler.clock().now();
-      // next is TimePoint::min() for an access never imported (a stop came first): next - now
-      // would overflow.
+      // `next` may be TimePoint::min() (an access resumed after a credentials refusal has not
+      // been imported yet): due now, and `next - now` would overflow.
       sleep = next <= now ? 0ms : std::chrono::duration_cast<std::chrono::milliseconds>(next - now);
     } catch (const std::exception& e) {
       spdlog::error("SYNC_RUN_FAILED error=\"{}\"", e.what());

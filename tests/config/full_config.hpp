@@ -46,7 +46,7 @@ inline constexpr const char* k_full_config = R"({
   ],
   "ledger": {"webhook": {"url": "https://erp.example/hook", "secret": {"env": "HOOK"},
                          "timeout_ms": 5000}},
-  "log": {"level": "warn", "format": "json"}
+  "log": {"level": "warn", "format": "json", "debug_archive": true}
 })";
 
 }  // namespace kaution::config_test

@@ -50,6 +50,7 @@ TEST(ConfigFull, EveryKeyReachesTheTypedConfig) {
   EXPECT_EQ(c.ledger.webhook->timeout_ms, 5000);
   EXPECT_EQ(c.log.level, LogLevel::warn);
   EXPECT_EQ(c.log.format, LogFormat::json);
+  EXPECT_TRUE(c.log.debug_archive);
 }
 
 TEST(ConfigFull, EveryAccessKeyReachesTheTypedConfig) {

@@ -173,3 +173,28 @@ TEST_F(SqliteStoreExports, RefusedCredentialsPauseTheAccess) {
 
 }  // namespace
 }  // namespace kaution::test
+
+namespace kaution::test {
+namespace {
+
+TEST_F(SqliteStoreExports, QueueFiguresNameTheOldestWaitingExportPerAccess) {
+  const DepositRecord d1 = make_deposit("D-1");
+  store().upsert_deposit(d1);
+  clock.advance(std::chrono::minutes{5});
+  store().upsert_deposit(make_deposit("D-2"));
+  store().upsert_deposit(make_deposit("D-3", "km-main"));
+  // A rejected export no longer waits.
+  store().record_export_failure("D-3", sha256_hex(make_deposit("D-3", "km-main").master_json),
+                                Failure{FailureClass::rejected, "HTTP 422", {}, {}}, std::nullopt);
+  const std::vector<QueueFigures> figures = store().queue_figures();
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].access, "aak-main");
+  EXPECT_EQ(figures[0].waiting_exports, 2);
+  EXPECT_EQ(figures[0].oldest_waiting_since, k_start);
+  EXPECT_EQ(figures[0].unassigned_bookings, 0);
+  store().record_export_success("D-1", sha256_hex(d1.master_json), "uuid-1");
+  EXPECT_EQ(store().queue_figures()[0].oldest_waiting_since, k_start + std::chrono::minutes{5});
+}
+
+}  // namespace
+}  // namespace kaution::test

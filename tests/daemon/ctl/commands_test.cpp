@@ -244,3 +244,36 @@ TEST(Commands, MissingTokenGetsAHintOn401) {
 
 }  // namespace
 }  // namespace kaution::ctl::test
+
+namespace kaution::ctl::test {
+namespace {
+
+TEST(Commands, StatusShowsPerAccessLastSuccessAndCredentialsPause) {
+  FakeApi api;
+  api.answer_json("GET /api/v1/status", 200, R"({"deposits": 5, "totals": {"active": 4},
+      "accesses": [
+        {"access": "aak-main", "connector": "aak", "deposits": 3, "counts": {"active": 3},
+         "last_export_ok_at": "2026-11-20T08:00:00Z", "last_import_ok_at": "2026-11-23T07:45:00Z",
+         "credentials_refused": false, "refused_since": null, "refused_message": null},
+        {"access": "km-main", "connector": "km", "deposits": 2,
+         "counts": {"active": 1, "credentials_invalid": 1},
+         "last_export_ok_at": null, "last_import_ok_at": null, "credentials_refused": true,
+         "refused_since": "2026-11-23T07:00:00Z", "refused_message": "FailedAuthentication"}]})");
+  const auto r = run_with(api, {"status"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "ACCESS    CONNECTOR  DEPOSITS  LAST EXPORT OK        LAST IMPORT OK"))
+      << r.out;
+  EXPECT_TRUE(has(r.out,
+                  "aak-main  aak               3  2026-11-20T08:00:00Z  "
+                  "2026-11-23T07:45:00Z  ok"))
+      << r.out;
+  EXPECT_TRUE(has(r.out,
+                  "km-main   km                2  never                 never"
+                  "                 PAUSED since 2026-11-23T07:00:00Z: "
+                  "FailedAuthentication  active 1, credentials_invalid 1"))
+      << r.out;
+  EXPECT_TRUE(has(r.out, "totals.active  4")) << r.out;
+}
+
+}  // namespace
+}  // namespace kaution::ctl::test
