@@ -95,7 +95,6 @@ class Database {
   void begin();
   void commit();
   void rollback() noexcept;
-  bool in_transaction() const { return m_depth > 0; }
   // A JoinedTransaction inside another failed: the outermost commit rolls back and throws.
   void poison() noexcept { m_poisoned = true; }
 
