@@ -6,9 +6,9 @@
 #include "connectors/sandbox/control.hpp"
 #include "connectors/sandbox/dkb_bank.hpp"
 #include "connectors/sandbox/km_bank.hpp"
+#include "connectors/sandbox/script_control.hpp"
 #include "connectors/sandbox/state.hpp"
 #include "connectors/sandbox/truth.hpp"
-#include "connectors/sandbox/script_control.hpp"
 #include "daemon/http/server.hpp"
 
 namespace kaution::sandbox {

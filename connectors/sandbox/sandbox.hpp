@@ -14,8 +14,8 @@
 
 #include "connectors/sandbox/context.hpp"
 #include "connectors/sandbox/pki.hpp"
-#include "daemon/http/router.hpp"
 #include "connectors/sandbox/tls_faults.hpp"
+#include "daemon/http/router.hpp"
 
 namespace kaution::http {
 class HttpServer;
@@ -33,7 +33,7 @@ struct SandboxOptions {
   std::chrono::seconds token_ttl{3600};
   nlohmann::json faults;               // null, or {"aak": [rules], "km": [...], "dkb": [...]}
   std::array<std::string, 3> secrets;  // aak, km, dkb; empty: default_credentials()
-  std::filesystem::path state_file;  // empty: state in memory only (state.hpp)
+  std::filesystem::path state_file;    // empty: state in memory only (state.hpp)
 };
 
 class Sandbox {
