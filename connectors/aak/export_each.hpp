@@ -13,7 +13,8 @@ namespace kaution::connectors {
 
 // export_one(item) for each item: the first alone (a refused token or a 429 costs one request),
 // then the others up to `parallel` at once (the access's max_in_flight); the results in the
-// order of the items. After a credentials or transient failure the bank is not asked again:
+// order of the items. After a credentials, transient or protocol failure the bank is not asked
+// again (the exporter pauses the access after such a call, daemon/sync/exporter.cpp):
 // items not yet started carry the same failure (no retry storm); those already under way
 // finish. export_one must be thread-safe.
 template <typename ExportOne>
@@ -32,8 +33,7 @@ std::vector<ExportResult> export_each(std::span<const ExportItem> items, std::si
     }
     ExportResult result = export_one(items[i]);
     const Result<std::string>& ref = result.bank_ref;
-    if (!ref && (ref.error().failure_class == FailureClass::credentials ||
-                 ref.error().failure_class == FailureClass::transient)) {
+    if (!ref && ref.error().failure_class != FailureClass::rejected) {
       const std::lock_guard lock(stop_mutex);
       if (!stop) stop = ref.error();
     }
