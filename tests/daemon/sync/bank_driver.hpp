@@ -60,6 +60,35 @@ class BankDriver {
   virtual std::vector<std::string> closed() const = 0;
 };
 
+// The deposit the conformance drivers hand the ledger for scenario deposit `n` (without the
+// profile's extras such as aak's virtual IBAN, which each driver adds).
+inline nlohmann::json conformance_deposit(int n, Date valid_from, ConnectorKind kind,
+                                          const std::string& access, const std::string& contract) {
+  const std::string amount = "1340.00";
+  return {{"deposit_id", "D-" + std::to_string(1000 + n)},
+          {"rental_contract_no", contract},
+          {"object_no", "P1096"},
+          {"object_label", "Mittelweg 30, Dortmund"},
+          {"object_owner", "Wohnbau Dortmund GmbH"},
+          {"unit_no", "10006.1." + std::to_string(n)},
+          {"connector", to_string(kind)},
+          {"access", access},
+          {"parties",
+           {{{"role", "tenant"},
+             {"first_name", "Natalie"},
+             {"last_name", "Schmidt"},
+             {"address",
+              {{"street", "Mittelweg 30"},
+               {"postcode", "44267"},
+               {"city", "Dortmund"},
+               {"country", "DE"}}}}}},
+          {"account_holder", "Natalie Schmidt"},
+          {"agreed_amount", amount},
+          {"instalments", {{{"due_date", valid_from.to_string()}, {"amount", amount}}}},
+          {"valid_from", valid_from.to_string()},
+          {"residential", true}};
+}
+
 using BankDriverMaker = std::function<std::unique_ptr<BankDriver>()>;
 
 }  // namespace kaution::test

@@ -55,30 +55,8 @@ ConnectorFactory FakeBankDriver::connectors() {
 }
 
 nlohmann::json FakeBankDriver::deposit(int n, Date valid_from) const {
-  const std::string id = "D-" + std::to_string(1000 + n);
-  const std::string amount = "1340.00";
-  nlohmann::json d = {{"deposit_id", id},
-                      {"rental_contract_no", "1.080000." + std::to_string(1000 + n)},
-                      {"object_no", "P1096"},
-                      {"object_label", "Mittelweg 30, Dortmund"},
-                      {"object_owner", "Wohnbau Dortmund GmbH"},
-                      {"unit_no", "10006.1." + std::to_string(n)},
-                      {"connector", to_string(m_kind)},
-                      {"access", access().name},
-                      {"parties",
-                       {{{"role", "tenant"},
-                         {"first_name", "Natalie"},
-                         {"last_name", "Schmidt"},
-                         {"address",
-                          {{"street", "Mittelweg 30"},
-                           {"postcode", "44267"},
-                           {"city", "Dortmund"},
-                           {"country", "DE"}}}}}},
-                      {"account_holder", "Natalie Schmidt"},
-                      {"agreed_amount", amount},
-                      {"instalments", {{{"due_date", valid_from.to_string()}, {"amount", amount}}}},
-                      {"valid_from", valid_from.to_string()},
-                      {"residential", true}};
+  nlohmann::json d = conformance_deposit(n, valid_from, m_kind, access().name,
+                                         "1.080000." + std::to_string(1000 + n));
   if (m_kind == ConnectorKind::aak)
     d["virtual_iban"] = make_de_iban("55010400", 7223000 + static_cast<std::uint64_t>(n));
   return d;

@@ -99,32 +99,9 @@ std::string SandboxBankDriver::contract_of(int n) const {
 }
 
 json SandboxBankDriver::deposit(int n, Date valid_from) const {
-  const std::string id = "D-" + std::to_string(1000 + n);
   const std::string contract = contract_of(n);
-  m_deposit_of[contract] = id;
-  const std::string amount = "1340.00";
-  json d = {{"deposit_id", id},
-            {"rental_contract_no", contract},
-            {"object_no", "P1096"},
-            {"object_label", "Mittelweg 30, Dortmund"},
-            {"object_owner", "Wohnbau Dortmund GmbH"},
-            {"unit_no", "10006.1." + std::to_string(n)},
-            {"connector", to_string(m_kind)},
-            {"access", access().name},
-            {"parties",
-             {{{"role", "tenant"},
-               {"first_name", "Natalie"},
-               {"last_name", "Schmidt"},
-               {"address",
-                {{"street", "Mittelweg 30"},
-                 {"postcode", "44267"},
-                 {"city", "Dortmund"},
-                 {"country", "DE"}}}}}},
-            {"account_holder", "Natalie Schmidt"},
-            {"agreed_amount", amount},
-            {"instalments", {{{"due_date", valid_from.to_string()}, {"amount", amount}}}},
-            {"valid_from", valid_from.to_string()},
-            {"residential", true}};
+  m_deposit_of[contract] = "D-" + std::to_string(1000 + n);
+  json d = conformance_deposit(n, valid_from, m_kind, access().name, contract);
   if (m_kind == ConnectorKind::aak) {
     d["virtual_iban"] =
         sandbox::make_de_iban(sandbox::k_aak_bank_code, 7223000 + static_cast<std::uint64_t>(n));
