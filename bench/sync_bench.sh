@@ -23,30 +23,13 @@ idle_seconds=${3:-60}
 build="${BUILD_DIR:-$root/build-rel}"
 start_day=${TODAY:-2026-06-15}
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAUTION_BENCH=ON \
-  -DKAUTION_TESTS=OFF -DKAUTION_SANITIZE=OFF >/dev/null
-ninja -C "$build" -j2 kautiond kautionctl kautiond-sandbox >/dev/null
+bench_name=sync-bench
+# shellcheck source=bench/common.sh
+. "$root/bench/common.sh" kautiond kautionctl kautiond-sandbox
 daemon_bin="$build/daemon/kautiond"
 ctl_bin="$build/daemon/kautionctl"
 sandbox_bin="$build/connectors/sandbox/kautiond-sandbox"
-
-work=${WORK_DIR:-$(mktemp -d /tmp/kaution-sync-bench.XXXXXX)}
-mkdir -p "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ "${KEEP:-0}" = 1 ] || rm -rf "$work"
-}
-trap cleanup EXIT
-set -a; . "$root/examples/sandbox.env"; set +a
-
-wait_for() {  # wait_for FILE PATTERN SECONDS: until grep -E finds PATTERN in FILE
-  for _ in $(seq $(($3 * 10))); do grep -qE "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "sync_bench: timed out waiting for '$2' in $1" >&2; tail -5 "$1" >&2; return 1
-}
 status_kb() { awk -v key="$2:" '$1 == key {print $2}' "/proc/$1/status"; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 profile() {  # profile PID NAME: with PERF=1, samples PID until stop_profile (perf report -i …)
   [ "${PERF:-0}" = 1 ] || return 0
   perf record -F 299 -g -o "$work/perf-$2.data" -p "$1" 2>/dev/null &

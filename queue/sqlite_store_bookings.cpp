@@ -22,18 +22,9 @@ std::int64_t next_feed_seq(sqlite::Database& db) {
   return q.int64(0);
 }
 
-bool booking_known(sqlite::Database& db, const ImportBatch& batch, const BookingEntry& entry) {
-  Query q = db.query(sql::k_booking_known);
-  q.bind(":connector", batch.connector)
-      .bind(":access", batch.access)
-      .bind(":bank_ref", entry.bank_ref);
-  return q.step() && q.int64(0) > 0;
-}
-
 // Stores the booking with feed number `seq` unless it is known; true when it was new.
 bool insert_booking(sqlite::Database& db, const ImportBatch& batch, const BookingEntry& e,
                     std::int64_t seq, std::int64_t now) {
-  if (booking_known(db, batch, e)) return false;
   const bool assigned = e.deposit_id.has_value();
   db.query(sql::k_booking_insert)
       .bind(":booking_id", booking_id_for(batch.connector, batch.access, e.bank_ref))
@@ -55,7 +46,7 @@ bool insert_booking(sqlite::Database& db, const ImportBatch& batch, const Bookin
       .bind(":assigned_at", assigned ? std::optional<std::int64_t>(now) : std::nullopt)
       .bind(":now", now)
       .run();
-  return true;
+  return db.changes() > 0;
 }
 
 void store_balance(sqlite::Database& db, std::string_view source, const BalanceRecord& balance,

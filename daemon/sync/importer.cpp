@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <future>
+#include <iterator>
 
 #include "metrics/sync_metrics.hpp"
 #include "queue/content_hash.hpp"
@@ -55,6 +56,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
     return access.call([&](Connector& c) { return c.import_page(r); });
   };
   std::vector<UnassignedCount> unassigned;
+  Pending pending;
   Result<ImportPage> page = fetch(request);
   // The page after the one being stored, fetched meanwhile; waited for (and dropped) when the
   // run ends early.
@@ -65,6 +67,7 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
           FailureClass::protocol, "more pages announced but the cursor did not advance", {}, {}});
     tally.record(access.name(), page);
     if (!page) {
+      if (!store_pending(access, pending, summary)) return summary;  // the pages before it
       if (page.error().failure_class == FailureClass::credentials)
         mark_refused(m_context, access, page.error());
       summary.retry_after = page.error().retry_after;
@@ -76,29 +79,21 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
     request.cursor = page->cursor;
     request.today = today(m_context.clock);
     if (page->more) ahead = std::async(std::launch::async, fetch, request);
-    const auto sent = static_cast<std::int64_t>(page->bookings.size());
-    try {
-      const auto [added, assigned] = store_page(access, *page);
-      summary.added += static_cast<std::int64_t>(added);
-      summary.portal_assigned += static_cast<std::int64_t>(assigned);
-    } catch (const StoreError& e) {
-      spdlog::error("IMPORT_FAILED access={} pages_stored={} error=\"page not stored: {}\"",
-                    access.name(), summary.pages, e.what());
-      metrics::import_finished(access.name(), "store", summary.added);
-      return summary;
-    }
-    ++summary.pages;
-    summary.bookings += sent;
-    if (m_context.touched) m_context.touched->imported = true;
     for (const std::string& w : page->warnings)
       spdlog::warn("IMPORT_WARNING access={} {}", access.name(), w);
     if (!page->unassigned.empty()) unassigned = page->unassigned;
-    if (!page->more) {
+    const bool last = !page->more;
+    pending.add(std::move(*page));
+    if ((last || pending.page.bookings.size() >= k_store_at_least) &&
+        !store_pending(access, pending, summary))
+      return summary;
+    if (last) {
       summary.complete = true;
       break;
     }
     page = ahead.get();
   }
+  if (!store_pending(access, pending, summary)) return summary;  // stopping: keep what came
   spdlog::info(
       "IMPORT_DONE access={} bookings={} new={} pages={} portal_assigned={} seconds={:.3f}{}",
       access.name(), summary.bookings, summary.added, summary.pages, summary.portal_assigned,
@@ -107,6 +102,43 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
   metrics::import_finished(access.name(), summary.complete ? "ok" : "interrupted", summary.added);
   log_unassigned(access, unassigned);
   return summary;
+}
+
+void Importer::Pending::add(ImportPage&& next) {
+  ++pages;
+  if (pages == 1) {
+    page = std::move(next);
+    return;
+  }
+  const auto append = [](auto& into, auto& from) {
+    into.insert(into.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.end()));
+  };
+  append(page.bookings, next.bookings);
+  append(page.balances, next.balances);
+  append(page.portal_assignments, next.portal_assignments);
+  page.cursor = std::move(next.cursor);
+  page.more = next.more;
+}
+
+bool Importer::store_pending(const SyncAccess& access, Pending& pending, ImportSummary& summary) {
+  if (pending.pages == 0) return true;
+  const auto sent = static_cast<std::int64_t>(pending.page.bookings.size());
+  try {
+    const auto [added, assigned] = store_page(access, pending.page);
+    summary.added += static_cast<std::int64_t>(added);
+    summary.portal_assigned += static_cast<std::int64_t>(assigned);
+  } catch (const StoreError& e) {
+    spdlog::error("IMPORT_FAILED access={} pages_stored={} error=\"page not stored: {}\"",
+                  access.name(), summary.pages, e.what());
+    metrics::import_finished(access.name(), "store", summary.added);
+    return false;
+  }
+  summary.pages += pending.pages;
+  summary.bookings += sent;
+  if (m_context.touched) m_context.touched->imported = true;
+  pending = Pending{};
+  return true;
 }
 
 std::pair<std::size_t, std::size_t> Importer::store_page(const SyncAccess& access,

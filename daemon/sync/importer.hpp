@@ -1,9 +1,13 @@
 #pragma once
 // Importer: fetches everything new on one access since its stored cursor, page by page
-// (Connector::import_page until !more). Each page — bookings, balances, its cursor and the
-// bookings the bank's portal assigned since — is stored in one transaction (import_batch),
-// so a crash or a failed page keeps every earlier page, loses and doubles nothing, and the
-// next import continues from the last stored cursor. While a page is stored the next one is
+// (Connector::import_page until !more). Consecutive pages are merged until they hold
+// k_store_at_least bookings (or the last page came) and stored in one transaction with the
+// last page's cursor (import_batch) — bookings, balances, the bookings the bank's portal
+// assigned — so a crash or a failed page keeps every page stored before, loses and doubles
+// nothing, and the next import continues from the last stored cursor (pages fetched but not
+// stored are fetched again). Fewer, larger transactions: small pages (km: 1,000 bookings)
+// each committed alone wrote the same index pages to the WAL again and again. While pages are
+// stored the next one is
 // fetched (on a second thread; the connector still sees one call at a time), so the bank's
 // answer and the store overlap. After the run it logs
 // IMPORT_DONE access=… bookings=… new=… and, where the bank reports them (dkb), the
@@ -34,7 +38,18 @@ class Importer {
 
   ImportSummary run(SyncAccess& access, const DepositDirectory& directory, CycleTally& tally);
 
+  static constexpr std::size_t k_store_at_least = 20000;  // bookings per transaction
+
  private:
+  // Pages fetched and not yet stored, merged into one (the last page's cursor).
+  struct Pending {
+    ImportPage page;
+    std::int64_t pages = 0;
+    void add(ImportPage&& next);
+  };
+
+  // Stores the pending pages and empties them; false when the store failed (logged).
+  bool store_pending(const SyncAccess& access, Pending& pending, ImportSummary& summary);
   // Stores one page atomically (moving its bookings and balances out); the number of new
   // bookings and of portal assignments applied.
   std::pair<std::size_t, std::size_t> store_page(const SyncAccess& access, ImportPage& page);

@@ -292,9 +292,13 @@ TimePoint SyncScheduler::run_due() {
         report.exports.accepted, report.exports.rejected, report.exports.retried,
         report.exports.exhausted, report.imports, report.bookings_added, report.closed,
         report.status_changes);
-  release_memory();
-  std::lock_guard cycle(m_cycle_mutex);
-  return next_due(begin_cycle());
+  TimePoint next;
+  {
+    std::lock_guard cycle(m_cycle_mutex);
+    next = next_due(begin_cycle());
+  }
+  release_memory();  // last: next_due reads the store too
+  return next;
 }
 
 void SyncScheduler::release_memory() {

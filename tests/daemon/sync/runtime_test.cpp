@@ -66,6 +66,25 @@ TEST_F(SyncRuntimeTest, PageFailureKeepsEarlierPagesAndTheirCursor) {
   EXPECT_EQ(h().stored("D-1001").bank.balance, eur("50.00"));
 }
 
+// Small pages are merged before they are stored (Importer::k_store_at_least): a failure after
+// two good pages still stores both, with the second one's cursor.
+TEST_F(SyncRuntimeTest, MergedPagesBeforeAFailureAreStoredWithTheLastCursor) {
+  const auto d = put_deposit(1);
+  h().cycle();
+  bank().page_size = 2;
+  for (int i = 0; i < 5; ++i)
+    driver().pay(d, eur("10.00"), h().today());
+  bank().fail_page = 2;
+  const CycleReport failed = h().cycle();
+  EXPECT_EQ(failed.bookings_added, 4);
+  EXPECT_EQ(h().store().bookings_after(0, 100).size(), 4u);
+  EXPECT_EQ(cursor(), "4");
+
+  bank().fail_page.reset();
+  EXPECT_EQ(h().cycle().bookings_added, 1);
+  EXPECT_EQ(h().store().bookings_after(0, 100).size(), 5u);
+}
+
 TEST_F(SyncRuntimeTest, NothingIsClosedWithoutACompleteImport) {
   auto d = driver().deposit(1, h().today());
   d["valid_until"] = h().today().plus_days(1).to_string();
