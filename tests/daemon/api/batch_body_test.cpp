@@ -72,5 +72,39 @@ TEST(ApiBatchBody, ArrayAndItsRefusals) {
   EXPECT_EQ(api::split_batch(request(lines, "application/x-ndjson")).error().status, 413);
 }
 
+// Arrays are cut into elements and parsed on several threads: the entries must be exactly those
+// of one parse of the whole body, whatever the strings hold.
+TEST(ApiBatchBody, ArrayElementsEqualTheWholeBodysParse) {
+  const std::string body =
+      " [ {\"a\": \"x],}{[\\\"\", \"b\": [1, {\"c\": [2, 3]}]},\n\t\"s\\\\\", -1.5e3, null, [], {} "
+      "]\r\n";
+  auto entries = api::split_batch(request(body, "application/json"));
+  ASSERT_TRUE(entries) << entries.error().body;
+  const auto whole = nlohmann::json::parse(body);
+  ASSERT_EQ(entries->size(), whole.size());
+  for (std::size_t i = 0; i < whole.size(); ++i)
+    EXPECT_EQ(api::read_entry((*entries)[i]), whole[i]) << i;
+  std::string many = "[";
+  for (int i = 0; i < 5000; ++i)
+    many += (i > 0 ? "," : "") + std::string("{\"n\":") + std::to_string(i) + "}";
+  entries = api::split_batch(request(many + "]", "application/json"));
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 5000u);
+  for (int i = 0; i < 5000; ++i)
+    EXPECT_EQ(api::read_entry((*entries)[static_cast<std::size_t>(i)])->at("n"), i);
+}
+
+// A malformed element, an empty one, a stray closer or trailing text: the answer names the
+// position in the whole body, as one parse of it does.
+TEST(ApiBatchBody, MalformedArraysNameThePositionInTheBody) {
+  for (const std::string body :
+       {"[{}, {\"a\": tru}]", "[{},,{}]", "[{}]}", "[{}] x", "[{}, ]", "[\"unterminated]", "[{]"}) {
+    const auto answer = api::split_batch(request(body, "application/json"));
+    ASSERT_FALSE(answer) << body;
+    EXPECT_EQ(answer.error().status, 400) << body;
+    EXPECT_NE(answer.error().body.find("\"byte\""), std::string::npos) << answer.error().body;
+  }
+}
+
 }  // namespace
 }  // namespace kaution::test
