@@ -11,7 +11,7 @@
 # the daemon stops; the sandbox books eight simulated days, each with BOOKINGS/24 extra
 # payments per bank (/_control/bookings, /_control/advance); the daemon starts again and its
 # first cycle imports every access (IMPORT_DONE: bookings and seconds from the first request to
-# the last commit, per access); then it idles (next import due in 15 minutes). Peak RSS is VmHWM, idle RSS VmRSS of /proc/PID/status.
+# the last commit, per access; IMPORTS_DONE: the wall time of all of them); then it idles (next import due in 15 minutes). Peak RSS is VmHWM, idle RSS VmRSS of /proc/PID/status.
 # Environment: BUILD_DIR (default build-rel), WORK_DIR (default a fresh /tmp/kaution-sync-bench.*,
 # removed afterwards unless KEEP=1), TODAY (the sandbox's start date, default 2026-06-15),
 # PERF=1 (profiles the daemon's export and import runs with perf; implies looking at WORK_DIR).
@@ -134,10 +134,14 @@ first_run import daemon-import.log
 cpu_import=$daemon_cpu
 grep " IMPORT_DONE " "$work/daemon-import.log" | sed 's/^/  /'
 imported=$(sum_field "$work/daemon-import.log" IMPORT_DONE bookings)
-import_s=$(sum_field "$work/daemon-import.log" IMPORT_DONE seconds)
+# Wall time of the cycle's imports: from the first access's first request to the last one's
+# end (IMPORTS_DONE); the accesses overlap (the next one's first page comes while the current
+# one's pages are stored), so their own IMPORT_DONE seconds add up to more than that.
+import_s=$(sum_field "$work/daemon-import.log" IMPORTS_DONE seconds)
 echo "import: $imported bookings in $import_s s: $(echo "$imported / $import_s" | bc) bookings/s;" \
   "CPU of the whole run: daemon $(echo "scale=1; $cpu_import / $(getconf CLK_TCK)" | bc) s," \
   "sandbox $sandbox_cpu s"
+grep " IMPORTS_DONE " "$work/daemon-import.log" | head -1 | sed 's/^/  /'
 grep " SYNC_RUN " "$work/daemon-import.log" | head -1 | sed 's/^/  /'
 echo "peak RSS of the importing daemon (VmHWM): $(($(status_kb "$daemon" VmHWM) / 1024)) MB"
 

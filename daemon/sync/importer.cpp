@@ -6,6 +6,7 @@
 #include <future>
 #include <iterator>
 
+#include "daemon/sync/page_feed.hpp"
 #include "metrics/sync_metrics.hpp"
 #include "queue/content_hash.hpp"
 
@@ -43,25 +44,38 @@ void mark_refused(const SyncContext& context, const SyncAccess& access, const Fa
   spdlog::error("CREDENTIALS_REFUSED access={} message=\"{}\"", access.name(), failure.message);
 }
 
-ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& directory,
-                            CycleTally& tally) {
-  ImportSummary summary;
-  const auto started = std::chrono::steady_clock::now();
-  ImportRequest request{std::nullopt, today(m_context.clock), &directory, {}};
+namespace {
+
+Result<ImportPage> fetch_page(SyncAccess& access, const ImportRequest& request) {
+  return access.call([&](Connector& c) { return c.import_page(request); });
+}
+
+}  // namespace
+
+ImportStart Importer::start(SyncAccess& access, std::shared_ptr<const DepositDirectory> directory) {
+  ImportStart start{std::move(directory),
+                    ImportRequest{std::nullopt, today(m_context.clock), nullptr, {}},
+                    {},
+                    std::chrono::steady_clock::now()};
+  start.request.directory = start.directory.get();
   m_context.store.with([&](Store& s) {
-    request.cursor = s.cursor(access.name());
-    request.held_unassigned = s.unassigned_bank_refs(access.name());
+    start.request.cursor = s.cursor(access.name());
+    start.request.held_unassigned = s.unassigned_bank_refs(access.name());
   });
-  const auto fetch = [&access](ImportRequest r) {
-    return access.call([&](Connector& c) { return c.import_page(r); });
-  };
+  start.first = std::async(std::launch::async, fetch_page, std::ref(access), start.request);
+  return start;
+}
+
+ImportSummary Importer::run(SyncAccess& access, ImportStart start, CycleTally& tally) {
+  ImportSummary summary;
+  const auto started = start.started;
+  ImportRequest request = std::move(start.request);
   std::vector<UnassignedCount> unassigned;
   Pending pending;
-  Result<ImportPage> page = fetch(request);
-  // The page after the one being stored, fetched meanwhile; waited for (and dropped) when the
-  // run ends early.
-  std::future<Result<ImportPage>> ahead;
+  PageFeed feed([&access](const ImportRequest& r) { return fetch_page(access, r); }, request,
+                std::move(start.first), m_context.clock, k_feed_ahead);
   while (!m_context.stopping) {
+    Result<ImportPage> page = feed.next();
     if (page && page->more && request.cursor == page->cursor)
       page = std::unexpected(Failure{
           FailureClass::protocol, "more pages announced but the cursor did not advance", {}, {}});
@@ -77,8 +91,6 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
       return summary;
     }
     request.cursor = page->cursor;
-    request.today = today(m_context.clock);
-    if (page->more) ahead = std::async(std::launch::async, fetch, request);
     for (const std::string& w : page->warnings)
       spdlog::warn("IMPORT_WARNING access={} {}", access.name(), w);
     if (!page->unassigned.empty()) unassigned = page->unassigned;
@@ -91,7 +103,6 @@ ImportSummary Importer::run(SyncAccess& access, const DepositDirectory& director
       summary.complete = true;
       break;
     }
-    page = ahead.get();
   }
   if (!store_pending(access, pending, summary)) return summary;  // stopping: keep what came
   spdlog::info(

@@ -7,14 +7,15 @@
 // nothing, and the next import continues from the last stored cursor (pages fetched but not
 // stored are fetched again). Fewer, larger transactions: small pages (km: 1,000 bookings)
 // each committed alone wrote the same index pages to the WAL again and again. While pages are
-// stored the next one is
-// fetched (on a second thread; the connector still sees one call at a time), so the bank's
-// answer and the store overlap. After the run it logs
+// stored the next ones are fetched (PageFeed, on its own thread; the connector still sees one
+// call at a time), so the bank's answers and the store overlap. After the run it logs
 // IMPORT_DONE access=… bookings=… new=… and, where the bank reports them (dkb), the
 // unassigned bookings per account with the portal's address.
 
 #include <chrono>
 #include <cstdint>
+#include <future>
+#include <memory>
 #include <optional>
 
 #include "daemon/sync/cycle_tally.hpp"
@@ -32,13 +33,28 @@ struct ImportSummary {
   std::optional<std::chrono::seconds> retry_after;  // the bank's Retry-After of a failed page
 };
 
+// An access's import under way: its request (cursor, directory, held unassigned bookings read
+// from the store) and its first page, requested on another thread. The scheduler starts the
+// next access's import while the current one stores its pages, so that one bank's answer (dkb
+// sends everything in one) arrives while another's bookings are stored.
+struct ImportStart {
+  std::shared_ptr<const DepositDirectory> directory;
+  ImportRequest request;  // request.directory points into *directory
+  std::future<Result<ImportPage>> first;
+  std::chrono::steady_clock::time_point started;
+};
+
 class Importer {
  public:
   explicit Importer(SyncContext context) : m_context(context) {}
 
-  ImportSummary run(SyncAccess& access, const DepositDirectory& directory, CycleTally& tally);
+  // Reads the access's cursor and requests its first page (on another thread).
+  ImportStart start(SyncAccess& access, std::shared_ptr<const DepositDirectory> directory);
+  // Fetches and stores every page from `start` on.
+  ImportSummary run(SyncAccess& access, ImportStart start, CycleTally& tally);
 
-  static constexpr std::size_t k_store_at_least = 20000;  // bookings per transaction
+  static constexpr std::size_t k_store_at_least = 20000;             // bookings per transaction
+  static constexpr std::size_t k_feed_ahead = 2 * k_store_at_least;  // bookings fetched ahead
 
  private:
   // Pages fetched and not yet stored, merged into one (the last page's cursor).

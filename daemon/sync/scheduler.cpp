@@ -4,6 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
+#include <memory>
+#include <optional>
 #include <random>
 #include <utility>
 
@@ -171,11 +174,18 @@ void SyncScheduler::run_checks(const AccessList& accesses, CycleTally& tally) {
   }
 }
 
-SyncScheduler::AccessRun SyncScheduler::sync_access(SyncAccess& access, bool with_interest,
-                                                    CycleTally& tally, CycleReport& report) {
-  const DepositDirectory directory =
-      build_directory(m_store.with([&](Store& s) { return s.directory(access.name()); }));
-  const ImportSummary imported = m_importer.run(access, directory, tally);
+ImportStart SyncScheduler::start_import(SyncAccess& access) {
+  auto directory = std::make_shared<const DepositDirectory>(
+      build_directory(m_store.with([&](Store& s) { return s.directory(access.name()); })));
+  return m_importer.start(access, std::move(directory));
+}
+
+SyncScheduler::AccessRun SyncScheduler::sync_access(SyncAccess& access, ImportStart start,
+                                                    bool with_interest, CycleTally& tally,
+                                                    CycleReport& report) {
+  const std::shared_ptr<const DepositDirectory> directory_kept = start.directory;
+  const DepositDirectory& directory = *directory_kept;
+  const ImportSummary imported = m_importer.run(access, std::move(start), tally);
   ++report.imports;
   report.bookings_added += imported.added;
   if (imported.retry_after) pause(access, imported.retry_after);
@@ -241,17 +251,39 @@ CycleReport SyncScheduler::run_cycle(bool full) {
     m_exchanges.flush(m_store);
   }
   std::vector<SyncAccess*> imported;  // completely: their balances are current
-  for (const auto& access : accesses) {
-    Schedule& due = m_schedule[access->name()];
+  const auto import_due = [&](const SyncAccess& access) {
+    return !m_stopping && may_call(access) &&
+           (full || m_clock.now() >= m_schedule[access.name()].next_import);
+  };
+  AccessList to_import;
+  for (const auto& access : accesses)
+    if (import_due(*access)) to_import.push_back(access);
+  const auto imports_started = std::chrono::steady_clock::now();
+  const std::int64_t bookings_before = report.bookings_added;
+  std::optional<ImportStart> next;
+  if (!to_import.empty()) next = start_import(*to_import.front());
+  for (std::size_t i = 0; i < to_import.size(); ++i) {
+    SyncAccess& access = *to_import[i];
+    ImportStart current = std::move(*next);
+    next.reset();
+    // The next access's first page is requested while this one's pages are stored.
+    if (i + 1 < to_import.size() && import_due(*to_import[i + 1]))
+      next = start_import(*to_import[i + 1]);
+    if (m_stopping || !may_call(access)) continue;  // its first page is dropped
+    Schedule& due = m_schedule[access.name()];
     const TimePoint now = m_clock.now();
-    if (m_stopping || !may_call(*access) || (!full && now < due.next_import)) continue;
     const bool with_interest = full || now >= due.next_interest;
-    const AccessRun run = sync_access(*access, with_interest, tally, report);
+    const AccessRun run = sync_access(access, std::move(current), with_interest, tally, report);
     due.next_import = now + m_settings.import_every;
     if (run.interest) due.next_interest = now + m_settings.interest_every;
-    if (run.complete) imported.push_back(access.get());
+    if (run.complete) imported.push_back(&access);
     m_exchanges.flush(m_store);
   }
+  if (!to_import.empty())
+    spdlog::info(
+        "IMPORTS_DONE accesses={} new_bookings={} seconds={:.3f}", to_import.size(),
+        report.bookings_added - bookings_before,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - imports_started).count());
   report.status_changes += refresh();
   for (SyncAccess* access : imported)
     if (!m_stopping && may_call(*access))

@@ -137,9 +137,11 @@ class SyncScheduler {
     bool complete = false;  // the import completed
     bool interest = false;  // the interest distributions were asked for
   };
-  // Import, rates, interest.
-  AccessRun sync_access(SyncAccess& access, bool with_interest, CycleTally& tally,
-                        CycleReport& report);
+  // Reads the access's directory and cursor and requests its first page (Importer::start).
+  ImportStart start_import(SyncAccess& access);
+  // Import (from `start`), rates, interest.
+  AccessRun sync_access(SyncAccess& access, ImportStart start, bool with_interest,
+                        CycleTally& tally, CycleReport& report);
   // Derives the statuses the last steps may have changed (TouchedDeposits), or every status
   // on the first run, on a new day and after a credentials change.
   std::int64_t refresh();
