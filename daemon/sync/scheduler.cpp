@@ -264,16 +264,16 @@ CycleReport SyncScheduler::run_cycle(bool full) {
   if (!to_import.empty()) next = start_import(*to_import.front());
   for (std::size_t i = 0; i < to_import.size(); ++i) {
     SyncAccess& access = *to_import[i];
-    ImportStart current = std::move(*next);
-    next.reset();
+    std::optional<ImportStart> current = std::exchange(next, std::nullopt);
     // The next access's first page is requested while this one's pages are stored.
     if (i + 1 < to_import.size() && import_due(*to_import[i + 1]))
       next = start_import(*to_import[i + 1]);
-    if (m_stopping || !may_call(access)) continue;  // its first page is dropped
+    // Not asked for: it was no longer due (stopping, paused); asked for: the page is dropped.
+    if (!current || m_stopping || !may_call(access)) continue;
     Schedule& due = m_schedule[access.name()];
     const TimePoint now = m_clock.now();
     const bool with_interest = full || now >= due.next_interest;
-    const AccessRun run = sync_access(access, std::move(current), with_interest, tally, report);
+    const AccessRun run = sync_access(access, std::move(*current), with_interest, tally, report);
     due.next_import = now + m_settings.import_every;
     if (run.interest) due.next_interest = now + m_settings.interest_every;
     if (run.complete) imported.push_back(&access);
